@@ -1,0 +1,376 @@
+//! Reporting markers and their frames.
+//!
+//! Finds each marker (قال، أضافت، وفق، حسب ...) and reads the frame around
+//! it: the words that name the source and the token span of the claim.
+
+use crate::model::{QuoteType, Reason};
+use crate::quotes::{self, Quotes};
+use crate::rules::{MarkerClass, MarkerForm, Rules};
+use crate::segment::{Kind, Segments, Sentence};
+
+/// A marker with the source words and claim span it governs (token ranges).
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub sentence: usize,
+    /// Marker tokens as written (وفق ما ذكرت is three).
+    pub cue: (usize, usize),
+    pub form: MarkerForm,
+    /// Tokens that name the source (may be empty: a continuation).
+    pub head: (usize, usize),
+    /// Tokens of the claim.
+    pub claim: (usize, usize),
+    pub quote_type: QuoteType,
+    /// The source refers back to the current speaker (وفق قوله).
+    pub self_source: bool,
+}
+
+/// A marker occurrence that did not become a frame, and why.
+#[derive(Debug, Clone)]
+pub struct Rejected {
+    pub cue: (usize, usize),
+    pub reason: Reason,
+}
+
+/// Frames and rejected markers of one document, in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    pub frames: Vec<Frame>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// Words a source phrase after a prepositional marker may have at most.
+const MAX_SOURCE_WORDS: usize = 14;
+/// Words a quotation may have and still be read as a name (لموقع "سكاي نيوز").
+const NAME_QUOTE_WORDS: usize = 4;
+
+struct Ctx<'a> {
+    text: &'a str,
+    seg: &'a Segments,
+    quotes: &'a Quotes,
+    rules: &'a Rules,
+}
+
+impl<'a> Ctx<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.seg.tokens.get(i)?;
+        t.is_word().then(|| t.text(self.text))
+    }
+
+    fn is(&self, i: usize, c: char) -> bool {
+        self.seg.tokens.get(i).is_some_and(|t| t.is(c))
+    }
+
+    /// The marker at token `i`, with the token after its last word.
+    fn marker_at(&self, i: usize) -> Option<(&'a MarkerForm, usize)> {
+        let f = self.rules.marker(self.word(i)?)?;
+        match &f.then {
+            Some(then) if self.word(i + 1) == Some(then.as_str()) => Some((f, i + 2)),
+            Some(_) => None,
+            None => Some((f, i + 1)),
+        }
+    }
+
+    fn is_complementizer_at(&self, i: usize, floor: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        if !self.rules.is_complementizer(w) {
+            return false;
+        }
+        // بعد أن، يجب أن: the complementizer belongs to the word before it.
+        !(i > floor && self.word(i - 1).is_some_and(|p| self.rules.blocks_complementizer(p)))
+    }
+
+    fn para_end(&self, sent: &Sentence) -> usize {
+        self.seg.paragraphs[sent.paragraph].end
+    }
+
+    /// Whether the quotation opened at `q` reads as a name inside the source
+    /// words (لموقع "سكاي نيوز عربية"، أن ...), not as the claim.
+    fn quote_is_name(&self, q: usize, sent: &Sentence) -> bool {
+        let Some(Some(c)) = self.quotes.closer(q) else { return false };
+        let words = (q + 1..c).filter(|&k| self.seg.tokens[k].is_word()).count();
+        if words == 0 || words > NAME_QUOTE_WORDS {
+            return false;
+        }
+        if q > 0 && self.word(q - 1).is_some_and(|w| self.rules.is_outlet_type(w) || w == "ل") {
+            return true;
+        }
+        // Followed shortly by the clause: the quotation was part of the source.
+        (c + 1..(c + 9).min(sent.end)).any(|k| {
+            self.is_complementizer_at(k, c + 1) || self.is(k, ':') || self.quotes.closer(k).is_some() && !self.is(k, '(')
+        })
+    }
+
+    /// The inside of the quotation opened at `q`.
+    fn quoted(&self, q: usize, sent: &Sentence) -> (usize, usize) {
+        match self.quotes.closer(q) {
+            Some(Some(c)) => (q + 1, c),
+            _ => (q + 1, self.para_end(sent)),
+        }
+    }
+
+    /// Whether a quotation closed at `c` ends its clause.
+    fn closes_clause(&self, c: usize, sent: &Sentence) -> bool {
+        let n = c + 1;
+        let para_end = self.para_end(sent);
+        if n >= para_end {
+            return true;
+        }
+        let t = self.seg.tokens[n];
+        match t.kind {
+            Kind::Punct('.' | '!' | '?' | '؟' | '”' | '»' | '"' | ')' | '›') => true,
+            Kind::Punct('،') => {
+                let mut m = n + 1;
+                if self.word(m) == Some("و") {
+                    m += 1;
+                }
+                self.marker_at(m).is_some() || m >= para_end
+            }
+            _ => false,
+        }
+    }
+
+    /// The claim of a clause starting at `cs`: a whole quotation if one
+    /// opens there and ends the clause, else the clause to its end.
+    fn clause_claim(&self, cs: usize, sent: &Sentence) -> Option<((usize, usize), QuoteType)> {
+        let para_end = self.para_end(sent);
+        if cs >= para_end {
+            return None;
+        }
+        if let Some(close) = self.quotes.closer(cs) {
+            let ends = match close {
+                Some(c) => self.closes_clause(c, sent),
+                None => true,
+            };
+            if ends {
+                let span = self.quoted(cs, sent);
+                return (span.0 < span.1).then_some((span, QuoteType::Direct));
+            }
+        }
+        let end = quotes::clause_end(self.text, self.seg, self.quotes, self.rules, sent, para_end, cs);
+        let span = self.trim((cs, end));
+        if span.0 >= span.1 {
+            return None;
+        }
+        let quoted = (span.0..span.1).any(|k| quotes::is_quote_mark(self.seg.tokens[k].kind));
+        Some((span, if quoted { QuoteType::Mixed } else { QuoteType::Indirect }))
+    }
+
+    /// Drops punctuation at the edges of an indirect claim (not quotation marks).
+    fn trim(&self, (mut a, mut b): (usize, usize)) -> (usize, usize) {
+        let edge = |k: usize| matches!(self.seg.tokens[k].kind, Kind::Punct('.' | '،' | '؛' | ':' | '!' | '-' | '–') | Kind::Break);
+        while a < b && edge(a) {
+            a += 1;
+        }
+        while b > a && edge(b - 1) {
+            b -= 1;
+        }
+        (a, b)
+    }
+
+    fn verb_frame(&self, si: usize, sent: &Sentence, cue: (usize, usize), form: &MarkerForm) -> Result<Frame, Reason> {
+        let head_start = cue.1;
+        let mut words = 0;
+        let mut j = head_start;
+        let frame = |head: (usize, usize), claim: (usize, usize), quote_type| Frame {
+            sentence: si,
+            cue,
+            form: form.clone(),
+            head,
+            claim,
+            quote_type,
+            self_source: false,
+        };
+        while j < sent.end {
+            let t = self.seg.tokens[j];
+            match t.kind {
+                Kind::Word => {
+                    let w = t.text(self.text);
+                    if self.is_complementizer_at(j, head_start) {
+                        let (claim, qt) = self.clause_claim(j + 1, sent).ok_or(Reason::EmptyClaim)?;
+                        return Ok(frame((head_start, j), claim, qt));
+                    }
+                    if self.rules.is_bridge(w) && self.is_complementizer_at(j + 1, j + 1) {
+                        let (claim, qt) = self.clause_claim(j + 2, sent).ok_or(Reason::EmptyClaim)?;
+                        return Ok(frame((head_start, j), claim, qt));
+                    }
+                    if self.marker_at(j).is_some_and(|(f, _)| f.class != MarkerClass::Preposition || j == head_start) {
+                        return Err(Reason::AnotherMarker);
+                    }
+                    words += 1;
+                    if words > form.max_head {
+                        return Err(Reason::HeadTooLong);
+                    }
+                }
+                Kind::Punct(':') => {
+                    let cs = j + 1;
+                    let (claim, _) = self.clause_claim(cs, sent).ok_or(Reason::EmptyClaim)?;
+                    return Ok(frame((head_start, j), claim, QuoteType::Direct));
+                }
+                Kind::Punct(_) if self.quotes.closer(j).is_some() => {
+                    if self.is(j, '(') || self.quote_is_name(j, sent) || form.needs_clause {
+                        match self.quotes.closer(j) {
+                            Some(Some(c)) => j = c,
+                            _ => return Err(Reason::NoClause),
+                        }
+                    } else {
+                        let claim = self.quoted(j, sent);
+                        if claim.0 >= claim.1 {
+                            return Err(Reason::EmptyClaim);
+                        }
+                        return Ok(frame((head_start, j), claim, QuoteType::Direct));
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        // "...", قال فلان: the quotation before the marker is the claim.
+        let i = cue.0;
+        if !form.needs_clause && i >= 2 && (self.is(i - 1, '،') || self.is(i - 1, ':')) {
+            if let Some(o) = self.quotes.opener(i - 2) {
+                if o + 1 < i - 2 {
+                    let head = self.trim((head_start, sent.end));
+                    return Ok(frame(head, (o + 1, i - 2), QuoteType::Direct));
+                }
+            }
+        }
+        Err(Reason::NoClause)
+    }
+
+    fn preposition_frame(&self, si: usize, sent: &Sentence, cue: (usize, usize), form: &MarkerForm, frames: &mut [Frame]) -> Result<Frame, Reason> {
+        let (i, mut k) = cue;
+        // وفق ما ذكرت، حسبما أفادت: skip "ما" and the reporting verb.
+        let folded = self.word(i).unwrap_or_default();
+        let mut after_ma = folded.ends_with("ما");
+        if self.word(k) == Some("ما") {
+            k += 1;
+            after_ma = true;
+        }
+        if after_ma && self.marker_at(k).is_some_and(|(f, _)| f.class == MarkerClass::Verb) {
+            k += 1;
+        }
+        // وفقا لـ X: the separate ل belongs to the marker.
+        if self.word(k) == Some("ل") {
+            k += 1;
+        }
+        let cue = (i, k);
+        let s0 = k;
+        let mut words = 0;
+        while k < sent.end {
+            let t = self.seg.tokens[k];
+            match t.kind {
+                Kind::Punct('،' | ':' | '.' | '؛' | '!' | '؟') => break,
+                Kind::Punct(_) if self.quotes.closer(k).is_some() => {
+                    match self.quotes.closer(k) {
+                        Some(Some(c)) if c < sent.end => k = c,
+                        _ => break,
+                    }
+                }
+                Kind::Word => {
+                    if k > s0 && self.is_complementizer_at(k, s0) {
+                        break;
+                    }
+                    words += 1;
+                    if words > MAX_SOURCE_WORDS {
+                        return Err(Reason::HeadTooLong);
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        let head = (s0, k);
+        if head.0 >= head.1 {
+            return Err(Reason::NoSpeaker);
+        }
+        let head_words: Vec<&str> = (head.0..head.1).filter_map(|x| self.word(x)).collect();
+        let self_source = self.rules.self_sources.iter().any(|s| head_words.len() >= s.len() && s.iter().zip(&head_words).all(|(a, b)| a == b));
+        let ends_sentence = k >= sent.end || self.is(k, '.') || self.is(k, '!') || self.is(k, '؟');
+        let at_start = i == sent.first || self.opens_sentence(sent, i);
+        if at_start && !ends_sentence {
+            // Pre-posed: ووفق مجلة X، فإن ... / وحسب فلان، "..."
+            let mut cs = k;
+            if self.is(cs, '،') || self.is(cs, ':') {
+                cs += 1;
+            }
+            if self.is_complementizer_at(cs, cs) {
+                cs += 1;
+            }
+            let (claim, qt) = self.clause_claim(cs, sent).ok_or(Reason::EmptyClaim)?;
+            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim, quote_type: qt, self_source });
+        }
+        if i == sent.first || !(self.is(i - 1, '،') || self.quotes.opener(i - 1).is_some()) {
+            return Err(Reason::NotAMarkerPosition);
+        }
+        // Post-posed: "X، حسب Y". The claim is X, unless a marker earlier in
+        // the sentence already claimed it; then this one only closes it.
+        let claim_end = i - 1;
+        if let Some(prev) = frames.iter_mut().rev().take_while(|f| f.sentence == si).find(|f| f.claim.1 + 3 >= claim_end) {
+            if prev.claim.1 > claim_end {
+                prev.claim.1 = claim_end;
+            }
+            return Err(if self_source { Reason::SelfSource } else { Reason::AlreadyClaimed });
+        }
+        let mut span = self.trim((sent.first, claim_end));
+        let mut qt = QuoteType::Indirect;
+        if let Some(Some(c)) = self.quotes.closer(span.0) {
+            if c + 1 == span.1 {
+                span = (span.0 + 1, c);
+                qt = QuoteType::Direct;
+            }
+        }
+        if qt == QuoteType::Indirect && (span.0..span.1).any(|x| quotes::is_quote_mark(self.seg.tokens[x].kind)) {
+            qt = QuoteType::Mixed;
+        }
+        if span.0 >= span.1 {
+            return Err(Reason::EmptyClaim);
+        }
+        Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: span, quote_type: qt, self_source })
+    }
+
+    /// A marker opens its sentence when only a short adverbial and a comma
+    /// stand before it (وفي هذا السياق، وبحسب ...).
+    fn opens_sentence(&self, sent: &Sentence, i: usize) -> bool {
+        if i == 0 || !self.is(i - 1, '،') {
+            return false;
+        }
+        let before = sent.first..i - 1;
+        let words = before.clone().filter(|&x| self.seg.tokens[x].is_word()).count();
+        words <= 4 && before.clone().all(|x| !self.seg.tokens[x].is('،') && self.marker_at(x).is_none())
+    }
+}
+
+/// Finds every marker and its frame.
+pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues {
+    let ctx = Ctx { text, seg, quotes, rules };
+    let mut out = Cues::default();
+    for (si, sent) in seg.sentences.iter().enumerate() {
+        let heading = seg.paragraphs[sent.paragraph].heading;
+        let mut i = sent.first;
+        while i < sent.end {
+            let Some((form, end)) = ctx.marker_at(i) else {
+                i += 1;
+                continue;
+            };
+            let cue = (i, end);
+            let result = if heading {
+                Err(Reason::Heading)
+            } else if form.class == MarkerClass::Preposition {
+                ctx.preposition_frame(si, sent, cue, form, &mut out.frames)
+            } else {
+                ctx.verb_frame(si, sent, cue, form)
+            };
+            match result {
+                Ok(f) => {
+                    i = f.cue.1;
+                    out.frames.push(f);
+                }
+                Err(reason) => {
+                    out.rejected.push(Rejected { cue, reason });
+                    i = end;
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,121 @@
+//! isnad: attributed claims from Arabic news text.
+//!
+//! Stages, each a pure function: [`read`] → [`decode`] → [`normalize`] →
+//! [`segment`] → [`cues`] → [`quotes`] → [`link`] → [`write`]. The
+//! [`pipeline`] runs documents in parallel and writes them in input order.
+
+pub mod cues;
+pub mod decode;
+pub mod error;
+pub mod eval;
+pub mod link;
+pub mod model;
+pub mod normalize;
+pub mod pipeline;
+pub mod quotes;
+pub mod read;
+pub mod rules;
+pub mod segment;
+pub mod write;
+
+pub use model::{Claim, Decision, Extraction, QuoteType, Reason, SpeakerType};
+pub use rules::Rules;
+
+use normalize::Normalized;
+use segment::Segments;
+
+/// Maps normalised byte offsets to original code-point offsets. Offsets are
+/// asked for in rising order mostly, so counting resumes from the last one.
+struct CharCounter<'a> {
+    original: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCounter<'_> {
+    fn chars_at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.original[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// Original text of normalised tokens a..b, quotation marks dropped and
+/// spaces collapsed; `skip` leading characters of token a are left out.
+fn render(original: &str, norm: &Normalized, seg: &Segments, a: usize, b: usize, skip: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    let t0 = seg.tokens[a];
+    let mut start = t0.start as usize;
+    for c in norm.text[start..].chars().take(skip) {
+        start += c.len_utf8();
+    }
+    let s = norm.to_original(start);
+    let e = norm.to_original(seg.tokens[b - 1].end as usize);
+    let raw = &original[s..e.max(s)];
+    let cleaned: String = raw
+        .chars()
+        .map(|c| if matches!(c, '“' | '”' | '«' | '»' | '"' | '‹' | '›' | '„') || c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined.trim_matches(|c: char| c == '،' || c == ',' || c == ':' || c == '.').trim().to_string()
+}
+
+/// Extracts the attributed claims of one decoded document.
+pub fn extract(original: &str, rules: &Rules) -> Extraction {
+    let norm = normalize::normalize(original);
+    let seg = segment::segment(&norm.text);
+    let quotes = quotes::pair(&seg);
+    let found = cues::find(&norm.text, &seg, &quotes, rules);
+
+    let render_fn = |a: usize, b: usize, skip: usize| render(original, &norm, &seg, a, b, skip);
+    let mut linker = link::Linker::new(&norm.text, &seg, rules, &render_fn);
+    let mut counter = CharCounter { original, byte: 0, chars: 0 };
+    let mut out = Extraction::default();
+    let orig_offset = |counter: &mut CharCounter, tok_byte: usize| counter.chars_at(norm.to_original(tok_byte));
+
+    for f in &found.frames {
+        let cue_start = seg.tokens[f.cue.0].start as usize;
+        let offset = orig_offset(&mut counter, cue_start);
+        let cue_text = render_fn(f.cue.0, f.cue.1, 0);
+        let Some(att) = linker.link(f) else {
+            out.decisions.push(Decision { offset, cue_text, reason: Reason::NoSpeaker });
+            continue;
+        };
+        let s_byte = norm.to_original(seg.tokens[f.claim.0].start as usize);
+        let e_byte = norm.to_original(seg.tokens[f.claim.1 - 1].end as usize);
+        let start = counter.chars_at(s_byte);
+        let end = counter.chars_at(e_byte);
+        out.decisions.push(Decision { offset, cue_text: cue_text.clone(), reason: Reason::Claim });
+        out.claims.push(Claim {
+            claim_id: 0,
+            speaker: att.speaker,
+            speaker_type: att.speaker_type,
+            speaker_title: att.speaker_title,
+            speaker_mention: att.mention.map(|(a, b)| render_fn(a, b, 0)).unwrap_or_default(),
+            outlet: att.outlet,
+            cue: rules.lemmas[f.form.lemma].clone(),
+            cue_text,
+            quote_type: f.quote_type,
+            claim: original[s_byte..e_byte].to_string(),
+            start,
+            end,
+        });
+    }
+    for r in &found.rejected {
+        let offset = orig_offset(&mut counter, seg.tokens[r.cue.0].start as usize);
+        out.decisions.push(Decision { offset, cue_text: render_fn(r.cue.0, r.cue.1, 0), reason: r.reason });
+    }
+    out.claims.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    for (i, c) in out.claims.iter_mut().enumerate() {
+        c.claim_id = i + 1;
+    }
+    out.decisions.sort_by_key(|d| d.offset);
+    out
+}

@@ -1,0 +1,183 @@
+//! Per-character normalisation with an offset map back to the original text.
+//!
+//! Matching runs on the normalised text; every span found there is mapped back
+//! so that reported offsets index the decoded article exactly.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalised text plus the map from its byte offsets to the original's.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// Text used for matching: diacritics, tatweel and bidi controls removed,
+    /// letter variants folded, HTML entities decoded, spaces unified.
+    pub text: String,
+    /// Points where `original_byte - normalized_byte` changes: (normalized
+    /// byte, delta). Sparse, because most characters keep their width.
+    checkpoints: Vec<(u32, i64)>,
+    original_len: usize,
+}
+
+impl Normalized {
+    /// Byte offset in the original text of the normalised byte offset `pos`
+    /// (which must lie on a character boundary of `self.text`).
+    pub fn to_original(&self, pos: usize) -> usize {
+        if pos >= self.text.len() {
+            return self.original_len;
+        }
+        let i = self.checkpoints.partition_point(|&(p, _)| p as usize <= pos);
+        let delta = if i == 0 { 0 } else { self.checkpoints[i - 1].1 };
+        (pos as i64 + delta) as usize
+    }
+}
+
+fn is_dropped(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}' // tatweel
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{061C}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Folds one character for matching. Returns `None` when it is dropped.
+fn fold(c: char) -> Option<char> {
+    if is_dropped(c) {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ئ' | 'ی' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ک' => 'ك',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => ' ',
+        ',' => '،',
+        ';' => '؛',
+        '„' | '‟' => '“',
+        '″' | '＂' => '"',
+        '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ => c,
+    })
+}
+
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// Decodes an HTML entity at the start of `s` (which begins with '&').
+/// Returns the character and the entity's byte length.
+fn html_entity(s: &str) -> Option<(char, usize)> {
+    let end = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
+    let name = &s[1..end];
+    let c = match name {
+        "quot" => '"',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => ' ',
+        "laquo" => '«',
+        "raquo" => '»',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "apos" | "#39" => '\'',
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
+}
+
+/// Normalises `original` for matching, keeping the offset map.
+pub fn normalize(original: &str) -> Normalized {
+    let mut text = String::with_capacity(original.len());
+    let mut checkpoints = Vec::new();
+    let mut delta: i64 = 0;
+    let mut push = |text: &mut String, c: char, orig_pos: usize| {
+        let d = orig_pos as i64 - text.len() as i64;
+        if d != delta {
+            checkpoints.push((text.len() as u32, d));
+            delta = d;
+        }
+        text.push(c);
+    };
+    let bytes = original.as_bytes();
+    let mut pos = 0;
+    while pos < original.len() {
+        let c = original[pos..].chars().next().unwrap_or('\u{FFFD}');
+        let width = c.len_utf8();
+        if c == '&' {
+            if let Some((e, len)) = html_entity(&original[pos..]) {
+                if let Some(f) = fold(e) {
+                    push(&mut text, f, pos);
+                }
+                pos += len;
+                continue;
+            }
+        }
+        if c == '\r' {
+            // CRLF becomes LF; a lone CR is a line break too.
+            if bytes.get(pos + 1) != Some(&b'\n') {
+                push(&mut text, '\n', pos);
+            }
+            pos += 1;
+            continue;
+        }
+        if is_presentation_form(c) {
+            for d in std::iter::once(c).nfkc() {
+                if let Some(f) = fold(d) {
+                    push(&mut text, f, pos);
+                }
+            }
+        } else if let Some(f) = fold(c) {
+            push(&mut text, f, pos);
+        }
+        pos += width;
+    }
+    Normalized { text, checkpoints, original_len: original.len() }
+}
+
+/// Folds a lexicon entry the same way article text is folded.
+pub fn fold_str(s: &str) -> String {
+    normalize(s).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_letters_and_drops_marks() {
+        let n = normalize("وأكّدَ إنّـه");
+        assert_eq!(n.text, "واكد انه");
+    }
+
+    #[test]
+    fn maps_offsets_back_through_removed_marks() {
+        let orig = "قالَ: &quot;نعم&quot;";
+        let n = normalize(orig);
+        assert_eq!(n.text, "قال: \"نعم\"");
+        let q = n.text.find("نعم").unwrap();
+        let start = n.to_original(q);
+        let end = n.to_original(q + "نعم".len());
+        assert_eq!(&orig[start..end], "نعم");
+    }
+
+    #[test]
+    fn presentation_forms_become_letters() {
+        // "قال" written with isolated/final presentation forms.
+        let n = normalize("\u{FED7}\u{FE8E}\u{FEDD}");
+        assert_eq!(n.text, "قال");
+        assert_eq!(n.to_original(n.text.len()), 9);
+    }
+
+    #[test]
+    fn nbsp_crlf_and_bidi_marks() {
+        let n = normalize("قال\u{00A0}\u{200F}إن\r\nنعم");
+        assert_eq!(n.text, "قال ان\nنعم");
+    }
+}

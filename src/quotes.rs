@@ -1,0 +1,134 @@
+//! Quotation marks and claim spans.
+//!
+//! Pairs quotation marks within each paragraph, and finds where a reported
+//! clause ends: the sentence end, a quotation's closing mark, or the next
+//! marker that opens a clause of its own.
+
+use std::collections::HashMap;
+
+use crate::rules::Rules;
+use crate::segment::{Kind, Segments, Sentence};
+
+/// Quotation-mark pairs of a document: opener token → closer token, where
+/// `None` means the quotation never closes in its paragraph.
+#[derive(Debug, Clone, Default)]
+pub struct Quotes {
+    pairs: HashMap<usize, Option<usize>>,
+    closers: HashMap<usize, usize>,
+}
+
+impl Quotes {
+    /// The closer of the quotation opened at `tok`: `Some(None)` when it
+    /// never closes, `None` when `tok` opens nothing.
+    pub fn closer(&self, tok: usize) -> Option<Option<usize>> {
+        self.pairs.get(&tok).copied()
+    }
+
+    /// The opener of the quotation closed at `tok`.
+    pub fn opener(&self, tok: usize) -> Option<usize> {
+        self.closers.get(&tok).copied()
+    }
+}
+
+/// Families of quotation marks: (opening, closing); same char = ASCII style.
+const FAMILIES: [(char, char); 5] = [('“', '”'), ('«', '»'), ('‹', '›'), ('"', '"'), ('(', ')')];
+
+/// Pairs the quotation marks of every paragraph.
+pub fn pair(seg: &Segments) -> Quotes {
+    let mut q = Quotes::default();
+    for p in &seg.paragraphs {
+        for (open, close) in FAMILIES {
+            let marks: Vec<usize> = (p.first..p.end)
+                .filter(|&i| matches!(seg.tokens[i].kind, Kind::Punct(c) if c == open || c == close))
+                .collect();
+            if marks.is_empty() {
+                continue;
+            }
+            let is_open = |i: usize| seg.tokens[i].is(open);
+            // Well-formed nesting with distinct marks: use a stack.
+            let mut stack = Vec::new();
+            let mut ok = open != close;
+            let mut found = Vec::new();
+            if ok {
+                for &m in &marks {
+                    if is_open(m) {
+                        stack.push(m);
+                    } else if let Some(o) = stack.pop() {
+                        found.push((o, Some(m)));
+                    } else {
+                        ok = false;
+                        break;
+                    }
+                }
+                // Unclosed openers run to the paragraph end (only the outermost).
+                if ok && stack.len() > 1 {
+                    ok = false;
+                }
+                found.extend(stack.iter().map(|&o| (o, None)));
+            }
+            if !ok {
+                // ASCII quotes, or marks used the wrong way round: pair in order.
+                if open == '(' {
+                    continue;
+                }
+                found.clear();
+                for ch in marks.chunks(2) {
+                    found.push((ch[0], ch.get(1).copied()));
+                }
+            }
+            for (o, c) in found {
+                q.pairs.insert(o, c);
+                if let Some(c) = c {
+                    q.closers.insert(c, o);
+                }
+            }
+        }
+    }
+    q
+}
+
+/// Whether the token is a quotation mark (not a parenthesis).
+pub fn is_quote_mark(kind: Kind) -> bool {
+    matches!(kind, Kind::Punct('“' | '”' | '«' | '»' | '‹' | '›' | '"'))
+}
+
+/// Where a reported clause that starts at token `start` ends (exclusive):
+/// at the sentence end, past any quotation it opens, or before ", marker".
+pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, sent: &Sentence, para_end: usize, start: usize) -> usize {
+    let toks = &seg.tokens;
+    let mut end = sent.end;
+    let mut k = start;
+    while k < end {
+        if let Some(c) = quotes.closer(k) {
+            let c = c.unwrap_or(para_end.saturating_sub(1));
+            if c >= end {
+                // A quotation that runs past the sentence: the clause runs to
+                // its closing mark, then to the end of that sentence.
+                end = sentence_end_after(seg, c, para_end);
+            }
+            k = c + 1;
+            continue;
+        }
+        if toks[k].is('،') && k > start {
+            let mut n = k + 1;
+            if n < end && toks[n].is_word() && toks[n].text(text) == "و" {
+                n += 1;
+            }
+            if n < end && toks[n].is_word() && rules.marker(toks[n].text(text)).is_some() {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    end
+}
+
+/// The end (exclusive) of the sentence containing token `tok`.
+fn sentence_end_after(seg: &Segments, tok: usize, para_end: usize) -> usize {
+    seg.sentences
+        .iter()
+        .find(|s| s.first <= tok && tok < s.end)
+        .map(|s| s.end)
+        .unwrap_or(para_end)
+        .min(para_end)
+}

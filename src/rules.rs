@@ -1,0 +1,480 @@
+//! Rules as data: markers, outlets and source lexicons from `rules/*.toml`,
+//! embedded in the binary and overridable from a directory.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::RulesError;
+use crate::normalize::fold_str;
+
+/// Words allowed between a marker and its clause unless a rule says otherwise.
+pub const DEFAULT_MAX_HEAD: usize = 20;
+
+const EMBEDDED: [(&str, &str); 3] = [
+    ("markers.toml", include_str!("../rules/markers.toml")),
+    ("outlets.toml", include_str!("../rules/outlets.toml")),
+    ("entities.toml", include_str!("../rules/entities.toml")),
+];
+
+/// Grammatical agreement of a marker form, used to find the speaker of a
+/// continuation (أضافت → the last feminine speaker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    Masculine,
+    Feminine,
+    Plural,
+    Unknown,
+}
+
+/// What a marker form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerClass {
+    /// A finite reporting verb (قال، أضافت، يقول).
+    Verb,
+    /// An active participle whose subject is the sentence's (مؤكدا، قائلا).
+    Participle,
+    /// A preposition that introduces the source (وفق، حسب، نقلا عن).
+    Preposition,
+}
+
+/// One surface form of a marker.
+#[derive(Debug, Clone)]
+pub struct MarkerForm {
+    /// Index into [`Rules::lemmas`].
+    pub lemma: usize,
+    pub class: MarkerClass,
+    pub agreement: Agreement,
+    pub object_first: bool,
+    pub needs_clause: bool,
+    /// Most words allowed between the marker and its clause.
+    pub max_head: usize,
+    /// A word that must follow (عن after نقلا), folded.
+    pub then: Option<String>,
+}
+
+/// Compiled rules: folded lookup tables, ready before any document is read.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// Marker lemmas as written in the rules.
+    pub lemmas: Vec<String>,
+    forms: HashMap<String, MarkerForm>,
+    complementizers: HashSet<String>,
+    not_after: HashSet<String>,
+    bridges: HashSet<String>,
+    /// Self-referring sources (قوله), as folded word sequences.
+    pub self_sources: Vec<Vec<String>>,
+    outlet_types: HashSet<String>,
+    outlet_names: Phrases,
+    via: HashSet<String>,
+    with_words: HashSet<String>,
+    organizations: Phrases,
+    documents: HashSet<String>,
+    unnamed: HashSet<String>,
+    titles: HashSet<String>,
+    particles: HashSet<String>,
+    places: Phrases,
+    cut_before: HashSet<String>,
+    anaphora: Phrases,
+    prepositions: HashSet<String>,
+}
+
+/// Multi-word phrases indexed by their first word.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(items: &[String]) -> Self {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for item in items {
+            let words: Vec<String> = fold_str(item).split_whitespace().map(str::to_string).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// Length in words of the longest phrase that starts `words`, if any.
+    pub fn match_at<'a>(&self, mut words: impl Iterator<Item = &'a str>) -> Option<usize> {
+        let first = words.next()?;
+        let cands = self.by_first.get(first)?;
+        let rest: Vec<&str> = words.take(cands[0].len().saturating_sub(1)).collect();
+        cands
+            .iter()
+            .find(|c| c.len() <= rest.len() + 1 && c[1..].iter().zip(&rest).all(|(a, b)| a == b))
+            .map(Vec::len)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkersFile {
+    verb: Vec<VerbEntry>,
+    preposition: Vec<PrepEntry>,
+    clause: ClauseEntry,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerbEntry {
+    lemma: String,
+    #[serde(default)]
+    forms: Vec<String>,
+    past: Option<String>,
+    present: Option<String>,
+    participle: Option<String>,
+    #[serde(default)]
+    object_first: bool,
+    #[serde(default)]
+    needs_clause: bool,
+    max_head: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrepEntry {
+    lemma: String,
+    forms: Vec<String>,
+    then: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClauseEntry {
+    complementizers: Vec<String>,
+    not_after: Vec<String>,
+    bridges: Vec<String>,
+    self_sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutletsFile {
+    types: Vec<String>,
+    names: Vec<String>,
+    via: Vec<String>,
+    with_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesFile {
+    organizations: Vec<String>,
+    documents: Vec<String>,
+    unnamed: Vec<String>,
+    titles: Vec<String>,
+    name_particles: Vec<String>,
+    places: Vec<String>,
+    cut_before: Vec<String>,
+    anaphora: Vec<String>,
+    prepositions: Vec<String>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
+    toml::from_str(text).map_err(|e| RulesError::Syntax { file: file.to_string(), message: e.to_string() })
+}
+
+fn set(items: &[String]) -> HashSet<String> {
+    items.iter().map(|s| fold_str(s)).collect()
+}
+
+/// Agreement of an irregular form written out by hand.
+fn guess_agreement(form: &str) -> Agreement {
+    if form.ends_with("وا") || form.ends_with("ون") || form.ends_with("ين") {
+        Agreement::Plural
+    } else if form.ends_with('ت') || form.ends_with('ه') || (form.starts_with('ت') && form.chars().count() > 3) {
+        Agreement::Feminine
+    } else {
+        Agreement::Masculine
+    }
+}
+
+impl Rules {
+    /// The rules compiled into the binary.
+    pub fn embedded() -> Self {
+        Self::from_texts(|name| Ok(EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string())))
+            .expect("embedded rules are valid")
+    }
+
+    /// Rules from a directory; a file missing there falls back to the embedded one.
+    pub fn from_dir(dir: &Path) -> Result<Self, RulesError> {
+        if !dir.is_dir() {
+            return Err(RulesError::Io { file: dir.display().to_string(), message: "not a directory".into() });
+        }
+        Self::from_texts(|name| {
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(t) => Ok(Some(t)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    Ok(EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()))
+                }
+                Err(e) => Err(RulesError::Io { file: path.display().to_string(), message: e.to_string() }),
+            }
+        })
+    }
+
+    fn from_texts(load: impl Fn(&str) -> Result<Option<String>, RulesError>) -> Result<Self, RulesError> {
+        let get = |name: &str| -> Result<String, RulesError> {
+            load(name)?.ok_or_else(|| RulesError::Io { file: name.to_string(), message: "missing".into() })
+        };
+        let markers: MarkersFile = parse("markers.toml", &get("markers.toml")?)?;
+        let outlets: OutletsFile = parse("outlets.toml", &get("outlets.toml")?)?;
+        let entities: EntitiesFile = parse("entities.toml", &get("entities.toml")?)?;
+
+        let mut lemmas = Vec::new();
+        let mut forms: HashMap<String, MarkerForm> = HashMap::new();
+        for v in &markers.verb {
+            if v.lemma.trim().is_empty() {
+                return Err(RulesError::Entry { file: "markers.toml".into(), entry: "[[verb]]".into(), message: "empty lemma".into() });
+            }
+            if v.forms.is_empty() && v.past.is_none() && v.present.is_none() && v.participle.is_none() {
+                return Err(RulesError::Entry {
+                    file: "markers.toml".into(),
+                    entry: format!("verb {}", v.lemma),
+                    message: "needs `forms` or at least one of `past`, `present`, `participle`".into(),
+                });
+            }
+            let lemma = lemmas.iter().position(|l| l == &v.lemma).unwrap_or_else(|| {
+                lemmas.push(v.lemma.clone());
+                lemmas.len() - 1
+            });
+            let mut add = |form: String, class: MarkerClass, agreement: Agreement| {
+                forms.entry(fold_str(&form)).or_insert(MarkerForm {
+                    lemma,
+                    class,
+                    agreement,
+                    object_first: v.object_first,
+                    needs_clause: v.needs_clause,
+                    max_head: v.max_head.unwrap_or(DEFAULT_MAX_HEAD),
+                    then: None,
+                });
+            };
+            for f in &v.forms {
+                let folded = fold_str(f);
+                let class = if folded.ends_with("ا") && folded.chars().count() > 4 && !folded.starts_with('ي') {
+                    MarkerClass::Participle
+                } else if ["قائله", "قائلين", "قائلون", "نافيه", "داعيه"].contains(&folded.as_str()) {
+                    MarkerClass::Participle
+                } else {
+                    MarkerClass::Verb
+                };
+                add(f.clone(), class, guess_agreement(&folded));
+            }
+            if let Some(p) = &v.past {
+                for (suffix, agr) in [("", Agreement::Masculine), ("ت", Agreement::Feminine), ("وا", Agreement::Plural), ("ا", Agreement::Plural), ("تا", Agreement::Plural)] {
+                    add(format!("{p}{suffix}"), MarkerClass::Verb, agr);
+                }
+            }
+            if let Some(s) = &v.present {
+                for (prefix, agr) in [("ي", Agreement::Masculine), ("ت", Agreement::Feminine), ("ن", Agreement::Plural), ("أ", Agreement::Masculine)] {
+                    add(format!("{prefix}{s}"), MarkerClass::Verb, agr);
+                }
+                for suffix in ["ون", "ان"] {
+                    add(format!("ي{s}{suffix}"), MarkerClass::Verb, Agreement::Plural);
+                }
+            }
+            if let Some(m) = &v.participle {
+                for (suffix, agr) in [("ا", Agreement::Masculine), ("ة", Agreement::Feminine), ("ين", Agreement::Plural), ("ون", Agreement::Plural)] {
+                    add(format!("{m}{suffix}"), MarkerClass::Participle, agr);
+                }
+            }
+        }
+        for p in &markers.preposition {
+            if p.forms.is_empty() {
+                return Err(RulesError::Entry { file: "markers.toml".into(), entry: format!("preposition {}", p.lemma), message: "no forms".into() });
+            }
+            lemmas.push(p.lemma.clone());
+            let lemma = lemmas.len() - 1;
+            for f in &p.forms {
+                forms.insert(
+                    fold_str(f),
+                    MarkerForm {
+                        lemma,
+                        class: MarkerClass::Preposition,
+                        agreement: Agreement::Unknown,
+                        object_first: false,
+                        needs_clause: false,
+                        max_head: DEFAULT_MAX_HEAD,
+                        then: p.then.as_deref().map(fold_str),
+                    },
+                );
+            }
+        }
+        let words = |v: &[String]| v.iter().map(|s| fold_str(s).split_whitespace().map(str::to_string).collect()).collect();
+        Ok(Rules {
+            lemmas,
+            forms,
+            complementizers: set(&markers.clause.complementizers),
+            not_after: set(&markers.clause.not_after),
+            bridges: set(&markers.clause.bridges),
+            self_sources: words(&markers.clause.self_sources),
+            outlet_types: set(&outlets.types),
+            outlet_names: Phrases::new(&outlets.names),
+            via: set(&outlets.via),
+            with_words: set(&outlets.with_words),
+            organizations: Phrases::new(&entities.organizations),
+            documents: set(&entities.documents),
+            unnamed: set(&entities.unnamed),
+            titles: set(&entities.titles),
+            particles: set(&entities.name_particles),
+            places: Phrases::new(&entities.places),
+            cut_before: set(&entities.cut_before),
+            anaphora: Phrases::new(&entities.anaphora),
+            prepositions: set(&entities.prepositions),
+        })
+    }
+
+    /// The marker form a folded word is, allowing a leading و or ف.
+    pub fn marker(&self, word: &str) -> Option<&MarkerForm> {
+        if let Some(f) = self.forms.get(word) {
+            return Some(f);
+        }
+        let rest = word.strip_prefix('و').or_else(|| word.strip_prefix('ف'))?;
+        if rest.chars().count() < 2 {
+            return None;
+        }
+        self.forms.get(rest).or_else(|| {
+            // وبحسب، فبحسب
+            rest.strip_prefix('و').and_then(|r| self.forms.get(r))
+        })
+    }
+
+    /// Whether a folded word opens a reported clause (أن، إنه، بأن ...).
+    pub fn is_complementizer(&self, word: &str) -> bool {
+        self.complementizers.contains(word)
+    }
+
+    /// Whether a complementizer after this folded word belongs to it (بعد أن).
+    pub fn blocks_complementizer(&self, word: &str) -> bool {
+        self.not_after.contains(word) || word.strip_prefix('و').is_some_and(|w| self.not_after.contains(w))
+    }
+
+    /// Whether a folded word may stand between verb and complementizer.
+    pub fn is_bridge(&self, word: &str) -> bool {
+        self.bridges.contains(word)
+    }
+
+    /// Strips one leading clitic (و ف ب ل ك) when the rest is a known word.
+    fn strip_clitic<'a>(&self, word: &'a str, known: impl Fn(&str) -> bool) -> Option<&'a str> {
+        for p in ['و', 'ف', 'ل', 'ب', 'ك'] {
+            if let Some(rest) = word.strip_prefix(p) {
+                if known(rest) {
+                    return Some(rest);
+                }
+                // لل → ال (للتلفزيون)
+                if p == 'ل' {
+                    if let Some(r2) = rest.strip_prefix('ل') {
+                        let with_al = format!("ال{r2}");
+                        if known(&with_al) {
+                            return Some(rest);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a folded word names a kind of medium (with or without ال and ل).
+    pub fn is_outlet_type(&self, word: &str) -> bool {
+        let known = |w: &str| self.outlet_types.contains(w) || w.strip_prefix("ال").is_some_and(|r| self.outlet_types.contains(r));
+        known(word) || self.strip_clitic(word, known).is_some()
+    }
+
+    /// Length in words of a known outlet name starting at `words`.
+    pub fn outlet_name_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+        self.outlet_names.match_at(words)
+    }
+
+    /// Whether a folded word introduces the medium (عبر).
+    pub fn is_via(&self, word: &str) -> bool {
+        self.via.contains(word) || self.with_words.contains(word)
+    }
+
+    /// Length in words of an organisation head phrase at `words`.
+    pub fn organization_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+        let mut w = words.clone();
+        let first = w.next()?;
+        if let Some(n) = self.organizations.match_at(words) {
+            return Some(n);
+        }
+        let bare = first.strip_prefix("ال")?;
+        self.organizations.match_at(std::iter::once(bare).chain(w))
+    }
+
+    fn in_set(set: &HashSet<String>, word: &str) -> bool {
+        set.contains(word) || word.strip_prefix("ال").is_some_and(|r| set.contains(r))
+    }
+
+    /// Whether a folded word heads a document phrase (بيان، تقرير، المادة).
+    pub fn is_document(&self, word: &str) -> bool {
+        Self::in_set(&self.documents, word)
+    }
+
+    /// Whether a folded word heads an unnamed-source description (مصدر، مسؤول).
+    pub fn is_unnamed(&self, word: &str) -> bool {
+        Self::in_set(&self.unnamed, word)
+    }
+
+    /// Whether a folded word is a role word (وزير، الرئيس).
+    pub fn is_title(&self, word: &str) -> bool {
+        Self::in_set(&self.titles, word)
+    }
+
+    /// Whether a folded word is part of a name (بن، عبد).
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+
+    /// Length in words of a place name at `words`.
+    pub fn place_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+        self.places.match_at(words)
+    }
+
+    /// Whether a phrase is cut before this folded word.
+    pub fn cuts_before(&self, word: &str) -> bool {
+        self.cut_before.contains(word)
+    }
+
+    /// Length in words of an anaphoric phrase (من جهته) at `words`.
+    pub fn anaphora_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+        self.anaphora.match_at(words)
+    }
+
+    /// Whether a folded word is a preposition whose object follows.
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_are_generated_and_folded() {
+        let r = Rules::embedded();
+        let f = r.marker("واضافت").expect("وأضافت is a marker");
+        assert_eq!(r.lemmas[f.lemma], "أضاف");
+        assert_eq!(f.agreement, Agreement::Feminine);
+        let p = r.marker("مشيرا").expect("مشيرا is a marker");
+        assert_eq!(p.class, MarkerClass::Participle);
+        assert_eq!(r.marker("ووفقا").map(|f| f.class), Some(MarkerClass::Preposition));
+        assert!(r.marker("المتوقع").is_none());
+    }
+
+    #[test]
+    fn a_bad_entry_names_file_and_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("markers.toml"), "[[verb]]\nlemma = \"قال\"\n[[preposition]]\nlemma=\"x\"\nforms=[\"y\"]\n[clause]\ncomplementizers=[]\nnot_after=[]\nbridges=[]\nself_sources=[]\n").unwrap();
+        let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("markers.toml") && err.contains("verb قال"), "{err}");
+    }
+}

@@ -1,0 +1,202 @@
+//! Tokens, sentences and paragraphs of normalised text.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A run of letters, digits and word-internal marks.
+    Word,
+    /// One punctuation character (quotation marks, commas, colons ...).
+    Punct(char),
+    /// A line break: paragraphs end here.
+    Break,
+}
+
+/// A token: a byte range of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.end as usize]
+    }
+
+    /// Whether this is the punctuation character `c`.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    /// Whether this is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+}
+
+/// A sentence: a token range, with the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub first: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+/// A paragraph: a token range, and whether it reads as a headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub first: usize,
+    pub end: usize,
+    /// Short and without closing punctuation: a headline or subheading.
+    pub heading: bool,
+}
+
+/// The segmented document.
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '#'
+}
+
+/// Splits normalised text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c == '\n' {
+            tokens.push(Token { start: i as u32, end: i as u32 + 1, kind: Kind::Break });
+        } else if c.is_whitespace() {
+            continue;
+        } else if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                let joins = is_word_char(d)
+                    || ((d == '-' || d == '/') && text[j + 1..].chars().next().is_some_and(is_word_char))
+                    || (d == '.' && dot_joins(text, j));
+                if !joins {
+                    break;
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            tokens.push(Token { start: i as u32, end: end as u32, kind: Kind::Word });
+        } else {
+            tokens.push(Token { start: i as u32, end: (i + c.len_utf8()) as u32, kind: Kind::Punct(c) });
+        }
+    }
+    tokens
+}
+
+/// A dot joins two words only between digits (2.7) or before a short
+/// dotted suffix (العربية.نت، بي.بي.سي), never at a sentence end.
+fn dot_joins(text: &str, dot: usize) -> bool {
+    let before = text[..dot].chars().next_back();
+    let mut after = text[dot + 1..].chars();
+    match (before, after.clone().next()) {
+        (Some(b), Some(a)) if b.is_ascii_digit() && a.is_ascii_digit() => true,
+        (Some(b), Some(a)) if is_word_char(b) && is_word_char(a) => {
+            let n = after.by_ref().take_while(|c| is_word_char(*c)).count();
+            n <= 3
+        }
+        _ => false,
+    }
+}
+
+/// Whether a token ends a sentence: a single . ! ? ؟ (not an ellipsis).
+fn ends_sentence(tokens: &[Token], i: usize) -> bool {
+    match tokens[i].kind {
+        Kind::Punct('!') | Kind::Punct('?') | Kind::Punct('؟') => true,
+        Kind::Punct('.') => {
+            let prev_dot = i > 0 && tokens[i - 1].is('.') && tokens[i - 1].end == tokens[i].start;
+            let next_dot = tokens.get(i + 1).is_some_and(|t| t.is('.') && t.start == tokens[i].end);
+            !prev_dot && !next_dot
+        }
+        _ => false,
+    }
+}
+
+/// Words up to which an unpunctuated line counts as a headline.
+const HEADING_MAX_WORDS: usize = 12;
+
+/// Splits text into tokens, sentences and paragraphs.
+pub fn segment(text: &str) -> Segments {
+    let tokens = tokenize(text);
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut para_start = 0;
+    let mut i = 0;
+    while i <= tokens.len() {
+        let at_break = i == tokens.len() || tokens[i].kind == Kind::Break;
+        if at_break {
+            if i > para_start {
+                let p = paragraphs.len();
+                let words = tokens[para_start..i].iter().filter(|t| t.is_word()).count();
+                let last = tokens[para_start..i].iter().rev().find(|t| !matches!(t.kind, Kind::Punct('"' | '”' | '»' | '\'' | ')')));
+                let closed = last.is_some_and(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?' | '؟' | ':' | '،')));
+                paragraphs.push(Paragraph { first: para_start, end: i, heading: words <= HEADING_MAX_WORDS && !closed });
+                let mut s = para_start;
+                for k in para_start..i {
+                    if ends_sentence(&tokens, k) {
+                        // Keep a closing quotation mark with its sentence.
+                        let mut e = k + 1;
+                        while e < i && matches!(tokens[e].kind, Kind::Punct('"' | '”' | '»' | ')')) && tokens[e].start == tokens[e - 1].end {
+                            e += 1;
+                        }
+                        if e > s {
+                            sentences.push(Sentence { first: s, end: e, paragraph: p });
+                        }
+                        s = e;
+                    }
+                }
+                if s < i {
+                    sentences.push(Sentence { first: s, end: i, paragraph: p });
+                }
+            }
+            para_start = i + 1;
+        }
+        i += 1;
+    }
+    // Sentences built from a closing-quote run can start after their own end
+    // only if the loop above skipped; keep them ordered and non-empty.
+    sentences.retain(|s| s.first < s.end);
+    Segments { tokens, sentences, paragraphs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).iter().map(|t| t.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_dotted_names() {
+        let n = normalize("تزيد على 2.7 مليون، قال لـ\"العربية.نت\".");
+        assert_eq!(words(&n.text), ["تزيد", "علي", "2.7", "مليون", "،", "قال", "ل", "\"", "العربيه.نت", "\"", "."]);
+    }
+
+    #[test]
+    fn sentences_split_at_single_dots_not_ellipses() {
+        let n = normalize("قد تؤدي إلى عسكرة الأزمة.. والحل العسكري يستبق أي خيار. وتابع: نعم");
+        let seg = segment(&n.text);
+        assert_eq!(seg.sentences.len(), 2);
+    }
+
+    #[test]
+    fn short_unpunctuated_lines_are_headings() {
+        let n = normalize("قوات “حفظ سلام”\nوالخميس، قالت منظمة معاهدة الأمن الجماعي إنها أرسلت قوات.");
+        let seg = segment(&n.text);
+        assert_eq!(seg.paragraphs.len(), 2);
+        assert!(seg.paragraphs[0].heading);
+        assert!(!seg.paragraphs[1].heading);
+    }
+}
