@@ -1,10 +1,56 @@
-fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
-    let rules = isnad::Rules::embedded();
-    let ex = isnad::extract(&text, &rules);
-    for c in ex.claims {
-        println!("{} [{}|{}] {} ({:?}) title={} out={} :: {}", c.claim_id, c.cue, c.quote_type.as_str(), c.speaker, c.speaker_type, c.speaker_title, c.outlet, c.claim);
+//! The `isnad` command line: a thin layer over the library.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status: every document was read and processed.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: the run finished, but some documents failed (see stderr).
+pub const EXIT_PARTIAL: u8 = 1;
+/// Exit status: bad usage, bad rules, unwritable output, or --strict stop.
+pub const EXIT_FATAL: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "isnad", version, about = "Attributed claims from Arabic news: who said what, to which outlet, through which marker.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract attributed claims from articles into CSV or JSON lines.
+    Extract(cmd::extract::Args),
+    /// Score a prediction CSV against a gold CSV.
+    Eval(cmd::eval::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::from(EXIT_OK);
+            }
+            eprintln!("isnad: {e:#}");
+            ExitCode::from(EXIT_FATAL)
+        }
     }
-    for d in ex.decisions { if d.reason != isnad::Reason::Claim { println!("  - {} {:?}", d.cue_text, d.reason); } }
+}
+
+/// A closed stdout (`isnad extract … | head`) ends the run quietly.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<isnad::pipeline::RunError>().is_some_and(|r| matches!(r, isnad::pipeline::RunError::Write(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+            || c.downcast_ref::<csv::Error>().is_some_and(|ce| matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+    })
 }

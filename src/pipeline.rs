@@ -1,1 +1,131 @@
-//! pipeline
+//! Runs documents through extraction in parallel, in bounded batches, and
+//! hands the results to a sink in input order. The only module with threads.
+
+use std::sync::mpsc::sync_channel;
+
+use rayon::prelude::*;
+
+use crate::read::Record;
+use crate::rules::Rules;
+use crate::write::Sink;
+use crate::Extraction;
+
+/// Documents per batch; with the byte cap, keeps memory flat on any input.
+const BATCH_DOCS: usize = 1024;
+/// Input bytes per batch.
+const BATCH_BYTES: usize = 4 << 20;
+
+/// A document that could not be read or processed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub source: String,
+    pub location: String,
+    pub doc_id: String,
+    pub reason: String,
+}
+
+/// Counts for the end-of-run summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub read: usize,
+    pub with_claims: usize,
+    pub without_claims: usize,
+    pub failed: usize,
+    pub claims: usize,
+    pub bytes: u64,
+}
+
+/// What the caller wants after a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    Continue,
+    Stop,
+}
+
+/// Why a run ended early.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("writing output: {0}")]
+    Write(#[from] std::io::Error),
+    #[error("stopped at the first failure")]
+    Stopped,
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+/// Extracts one record. A panic inside extraction is a bug, but it must not
+/// lose the run: it becomes this document's failure.
+fn process(rec: &Record, rules: &Rules) -> Result<Extraction, String> {
+    let text = rec.body.as_ref().map_err(Clone::clone)?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::extract(text, rules)))
+        .map_err(|_| "internal error while extracting (please report this document)".to_string())
+}
+
+/// Runs every record through extraction with `threads` workers. `on_failure`
+/// sees each failure in input order; `progress` sees the summary after each batch.
+pub fn run(
+    records: impl Iterator<Item = Record> + Send,
+    rules: &Rules,
+    threads: usize,
+    sink: &mut dyn Sink,
+    on_failure: &mut dyn FnMut(&Failure) -> Next,
+    progress: &mut dyn FnMut(&Summary),
+) -> Result<Summary, RunError> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(|e| RunError::Threads(e.to_string()))?;
+    let mut summary = Summary::default();
+    // Reading runs on its own thread, one batch ahead of extraction.
+    let (tx, rx) = sync_channel::<Vec<Record>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            for r in records {
+                bytes += r.body.as_ref().map_or(0, String::len);
+                batch.push(r);
+                if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+                    if tx.send(std::mem::take(&mut batch)).is_err() {
+                        return;
+                    }
+                    bytes = 0;
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+        });
+        let result = (|| {
+            for batch in rx.iter() {
+                let results: Vec<Result<Extraction, String>> = pool.install(|| batch.par_iter().map(|r| process(r, rules)).collect());
+                for (rec, ex) in batch.iter().zip(results) {
+                    summary.read += 1;
+                    match ex {
+                        Ok(ex) => {
+                            summary.bytes += rec.body.as_ref().map_or(0, |t| t.len() as u64);
+                            if ex.claims.is_empty() {
+                                summary.without_claims += 1;
+                            } else {
+                                summary.with_claims += 1;
+                                summary.claims += ex.claims.len();
+                                sink.write_doc(&rec.doc_id, &ex.claims)?;
+                            }
+                        }
+                        Err(reason) => {
+                            summary.failed += 1;
+                            let f = Failure { source: rec.source.clone(), location: rec.location.clone(), doc_id: rec.doc_id.clone(), reason };
+                            if on_failure(&f) == Next::Stop {
+                                return Err(RunError::Stopped);
+                            }
+                        }
+                    }
+                }
+                progress(&summary);
+            }
+            sink.finish()?;
+            Ok(())
+        })();
+        // Dropping the receiver ends the reader thread if we stopped early.
+        drop(rx);
+        result
+    })?;
+    Ok(summary)
+}
