@@ -27,8 +27,11 @@ pub struct Frame {
 /// A marker occurrence that did not become a frame, and why.
 #[derive(Debug, Clone)]
 pub struct Rejected {
+    pub sentence: usize,
     pub cue: (usize, usize),
     pub reason: Reason,
+    /// Words after a verb that may name its subject, for later continuations.
+    pub head: Option<(usize, usize)>,
 }
 
 /// Frames and rejected markers of one document, in text order.
@@ -40,6 +43,8 @@ pub struct Cues {
 
 /// Words a source phrase after a prepositional marker may have at most.
 const MAX_SOURCE_WORDS: usize = 14;
+/// Tokens after a clause-less verb searched for its subject.
+const SUBJECT_WINDOW: usize = 12;
 /// Words a quotation may have and still be read as a name (لموقع "سكاي نيوز").
 const NAME_QUOTE_WORDS: usize = 4;
 
@@ -193,7 +198,7 @@ impl<'a> Ctx<'a> {
                         let (claim, qt) = self.clause_claim(j + 2, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));
                     }
-                    if self.marker_at(j).is_some_and(|(f, _)| f.class != MarkerClass::Preposition || j == head_start) {
+                    if self.marker_at(j).is_some_and(|(f, _)| f.class == MarkerClass::Verb || f.class == MarkerClass::Participle || (f.class == MarkerClass::Preposition && j == head_start)) {
                         return Err(Reason::AnotherMarker);
                     }
                     words += 1;
@@ -242,11 +247,11 @@ impl<'a> Ctx<'a> {
         // وفق ما ذكرت، حسبما أفادت: skip "ما" and the reporting verb.
         let folded = self.word(i).unwrap_or_default();
         let mut after_ma = folded.ends_with("ما");
-        if self.word(k) == Some("ما") {
+        if matches!(self.word(k), Some("ما" | "لما")) {
             k += 1;
             after_ma = true;
         }
-        if after_ma && self.marker_at(k).is_some_and(|(f, _)| f.class == MarkerClass::Verb) {
+        if after_ma && self.word(k).and_then(|w| self.rules.marker_with_object(w)).is_some_and(|f| f.class == MarkerClass::Verb) {
             k += 1;
         }
         // وفقا لـ X: the separate ل belongs to the marker.
@@ -283,11 +288,14 @@ impl<'a> Ctx<'a> {
         if head.0 >= head.1 {
             return Err(Reason::NoSpeaker);
         }
-        let head_words: Vec<&str> = (head.0..head.1).filter_map(|x| self.word(x)).collect();
+        let head_words: Vec<&str> = (head.0..head.1).filter_map(|x| self.word(x)).map(|w| self.without_lam(w)).collect();
         let self_source = self.rules.self_sources.iter().any(|s| head_words.len() >= s.len() && s.iter().zip(&head_words).all(|(a, b)| a == b));
         let ends_sentence = k >= sent.end || self.is(k, '.') || self.is(k, '!') || self.is(k, '؟');
         let at_start = i == sent.first || self.opens_sentence(sent, i);
-        if at_start && !ends_sentence {
+        // والذي بحسب X "..." / وجاء في الرسالة وفقا لواس: "...": a source
+        // followed straight by the claim works wherever the marker stands.
+        let claim_follows = k < sent.end && (self.is(k, ':') || self.quotes.closer(k).is_some_and(|c| c.is_some()) || self.is_complementizer_at(k, k));
+        if (at_start && !ends_sentence) || claim_follows {
             // Pre-posed: ووفق مجلة X، فإن ... / وحسب فلان، "..."
             let mut cs = k;
             if self.is(cs, '،') || self.is(cs, ':') {
@@ -328,6 +336,14 @@ impl<'a> Ctx<'a> {
         Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: span, quote_type: qt, self_source })
     }
 
+    /// لتعبيره → تعبيره: the ل after وفقا does not hide a self-reference.
+    fn without_lam<'w>(&self, w: &'w str) -> &'w str {
+        match w.strip_prefix('ل') {
+            Some(r) if self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == r) => r,
+            _ => w,
+        }
+    }
+
     /// A marker opens its sentence when only a short adverbial and a comma
     /// stand before it (وفي هذا السياق، وبحسب ...).
     fn opens_sentence(&self, sent: &Sentence, i: usize) -> bool {
@@ -355,6 +371,8 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
             let cue = (i, end);
             let result = if heading {
                 Err(Reason::Heading)
+            } else if form.class == MarkerClass::Subject {
+                Err(Reason::SubjectOnly)
             } else if form.class == MarkerClass::Preposition {
                 ctx.preposition_frame(si, sent, cue, form, &mut out.frames)
             } else {
@@ -366,7 +384,12 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                     out.frames.push(f);
                 }
                 Err(reason) => {
-                    out.rejected.push(Rejected { cue, reason });
+                    // A verb without a clause may still name who speaks next.
+                    let names_subject = matches!(reason, Reason::NoClause | Reason::AnotherMarker | Reason::SubjectOnly)
+                        && form.class != MarkerClass::Preposition
+                        && form.max_head == crate::rules::DEFAULT_MAX_HEAD;
+                    let head = names_subject.then(|| (end, (end + SUBJECT_WINDOW).min(sent.end)));
+                    out.rejected.push(Rejected { sentence: si, cue, reason, head });
                     i = end;
                 }
             }

@@ -80,7 +80,15 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
     let mut out = Extraction::default();
     let orig_offset = |counter: &mut CharCounter, tok_byte: usize| counter.chars_at(norm.to_original(tok_byte));
 
+    // Frames and clause-less verbs, in text order: a verb without a claim may
+    // still name the speaker of the continuations after it.
+    let mut notes = found.rejected.iter().filter(|r| r.head.is_some()).peekable();
     for f in &found.frames {
+        while let Some(r) = notes.next_if(|r| r.cue.0 < f.cue.0) {
+            if let (Some(h), Some(form)) = (r.head, seg.tokens[r.cue.0].is_word().then(|| rules.marker(seg.tokens[r.cue.0].text(&norm.text))).flatten()) {
+                linker.note(h, form.agreement);
+            }
+        }
         let cue_start = seg.tokens[f.cue.0].start as usize;
         let offset = orig_offset(&mut counter, cue_start);
         let cue_text = render_fn(f.cue.0, f.cue.1, 0);

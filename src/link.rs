@@ -21,6 +21,8 @@ struct Entity {
     title_key: Vec<String>,
     agreement: Agreement,
     outlet: String,
+    /// Sentence where the outlet was last named.
+    outlet_sentence: usize,
 }
 
 /// The attribution of one frame.
@@ -39,7 +41,7 @@ pub struct Attribution {
 struct Head {
     np: Option<(usize, usize)>,
     appos: Option<(usize, usize)>,
-    outlet: Option<(usize, usize)>,
+    outlet: Option<(usize, usize, usize)>,
     /// An explicit "from the other side" (نقلت وكالة X عن Y): X is the outlet.
     via_outlet: Option<(usize, usize)>,
 }
@@ -57,6 +59,9 @@ pub struct Linker<'a> {
     /// Entity indices of past speakers, most recent last.
     history: Vec<usize>,
 }
+
+/// Sentences over which a speaker's outlet still applies to a new mention.
+const OUTLET_CARRY_SENTENCES: usize = 3;
 
 fn definite(w: &str) -> bool {
     w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w.starts_with("وال") || w.starts_with("كال") || w.starts_with("فال")
@@ -166,9 +171,26 @@ impl<'a> Linker<'a> {
                 return;
             }
         }
-        // Leading time words (الخميس، اليوم).
-        while i < b && self.word(i).is_some_and(|w| self.rules.cuts_before(w) && !self.rules.is_via(w)) && self.word(i) != Some("في") {
-            i += 1;
+        // Leading time expressions, pronoun-prepositions (فيها، له) and
+        // addressees (للصحافيين) are not the source.
+        loop {
+            if i >= b {
+                break;
+            }
+            if let Some(n) = self.rules.time_at((i..b).filter_map(|x| self.word(x))) {
+                i = self.nth_word_end(i, n, b);
+                continue;
+            }
+            match self.word(i) {
+                Some(w) if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في") || w.chars().all(|c| c.is_ascii_digit()) => i += 1,
+                Some(w) if w.starts_with("لل") && self.lam != Some(i) && self.outlet_at(i, b).is_none() => {
+                    i += 1;
+                    while i < b && self.word(i).is_some_and(definite) {
+                        i += 1;
+                    }
+                }
+                _ => break,
+            }
         }
         let np_start = i;
         let mut np_end = b;
@@ -181,10 +203,12 @@ impl<'a> Linker<'a> {
                         head.outlet = Some(o);
                     }
                     np_end = np_end.min(k);
-                    k = o.1;
+                    k = o.1.max(k + 1);
                     continue;
                 }
-                if k > np_start && (self.rules.cuts_before(w) || self.rules.is_via(w)) && !self.keeps_place(k, np_start) {
+                let timed = self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
+                let self_ref = self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w);
+                if k > np_start && (self.rules.cuts_before(w) || self.rules.is_via(w) || timed || self_ref) && !self.keeps_place(k, np_start) {
                     np_end = np_end.min(k);
                 }
                 if w == "ل" || w == "له" || w == "لها" || w == "لهم" {
@@ -195,7 +219,7 @@ impl<'a> Linker<'a> {
             }
             k += 1;
         }
-        let np = self.trim_range((np_start, np_end.max(np_start)));
+        let np = self.np_extent(self.trim_range((np_start, np_end.max(np_start))));
         if np.0 >= np.1 || self.words(np).is_empty() {
             return;
         }
@@ -206,6 +230,66 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// Where a noun phrase naming a source ends: a place alone, an
+    /// organisation with its genitives and adjectives, or a title with the
+    /// name after it; objects and trailing descriptions are left out.
+    fn np_extent(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        let idx: Vec<usize> = (a..b).filter(|&i| self.word(i).is_some()).collect();
+        let Some(&first) = idx.first() else { return (a, b) };
+        let fw = self.word_at(first).unwrap_or_default();
+        let ws: Vec<Cow<str>> = idx.iter().filter_map(|&i| self.word_at(i)).collect();
+        let it = || ws.iter().map(|w| w.as_ref());
+        if self.rules.organization_at(it()).is_some() || self.rules.is_outlet_type(&fw) {
+            // منظمة معاهدة الأمن الجماعي | صحة ...: stop at an indefinite
+            // word after a definite one (the verb's object).
+            let mut prev_def = false;
+            for (n, &i) in idx.iter().enumerate().skip(1) {
+                let w = self.word(i).unwrap_or_default();
+                let quoted = self.inside_quote(i, a);
+                if !quoted && prev_def && !definite(w) && w != "في" && !self.keeps_place(i, a) {
+                    return self.trim_range((a, idx[n - 1] + 1));
+                }
+                prev_def = definite(w) || quoted;
+            }
+            return (a, b);
+        }
+        if let Some(n) = self.rules.place_at(it()) {
+            if n < ws.len() && !definite(&ws[n]) {
+                return (a, idx[n - 1] + 1);
+            }
+        }
+        if let Some(s) = self.name_start((a, b)) {
+            // The name runs on over name words; a role word, a prepositional
+            // phrase or a time word after it ends it (آدم كوغل | الباحث).
+            let start = idx.iter().position(|&i| i == s).unwrap_or(0);
+            let mut end = s + 1;
+            for &i in &idx[start + 1..] {
+                let w = self.word(i).unwrap_or_default();
+                let role = definite(w) && (self.rules.is_title(w) || self.rules.is_unnamed(w));
+                let pp = (w.starts_with("لل") || w.starts_with("بال")) && w.chars().count() > 4;
+                if role || pp || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || i - s > 6 {
+                    break;
+                }
+                end = i + 1;
+            }
+            return (a, end);
+        }
+        (a, b)
+    }
+
+    /// Whether token `i` stands inside a quotation that opens at or after `from`.
+    fn inside_quote(&self, i: usize, from: usize) -> bool {
+        let mut open = false;
+        for k in from..i {
+            if self.is_opener(k) && !open {
+                open = true;
+            } else if self.is_closer(k) && open {
+                open = false;
+            }
+        }
+        open
+    }
+
     /// "في <place>" stays in an organisation's name (القنصلية السعودية في إسطنبول).
     fn keeps_place(&self, k: usize, np_start: usize) -> bool {
         self.word(k) == Some("في")
@@ -213,59 +297,56 @@ impl<'a> Linker<'a> {
             && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some()
     }
 
-    /// An outlet phrase introduced at token `k` (لموقع X، لـ بي بي سي، عبر تويتر، مع قناة X).
-    fn outlet_at(&self, k: usize, b: usize) -> Option<(usize, usize)> {
+    /// An outlet phrase introduced at token `k` (لموقع X، لـ بي بي سي، عبر
+    /// تويتر، مع قناة X، في البرنامج): its range, and how many leading
+    /// characters (an attached ل) are not part of its name.
+    fn outlet_at(&self, k: usize, b: usize) -> Option<(usize, usize, usize)> {
         let w = self.word(k)?;
-        let (start, lead) = if w == "ل" || self.rules.is_via(w) {
-            (k + 1, true)
-        } else {
-            (k, false)
-        };
-        let first = self.word(start).or_else(|| {
-            // لـ"العربية.نت": a quotation right after the preposition.
-            self.is_opener(start).then(|| self.word(start + 1)).flatten()
-        })?;
-        let start = if self.word(start).is_none() { start + 1 } else { start };
-        let stripped = |w: &'a str| -> &'a str {
-            if !lead {
-                if let Some(r) = w.strip_prefix('ل') {
-                    return r;
-                }
-            }
-            w
-        };
-        let f = stripped(first);
-        if !lead && f.len() == first.len() {
-            return None; // an outlet here must be introduced by ل، لـ، عبر، مع
+        let lead = w == "ل" || w == "في" || self.rules.is_via(w);
+        let mut start = if lead { k + 1 } else { k };
+        if start < b && self.is_opener(start) {
+            start += 1; // لـ"العربية.نت"
         }
-        let words_from = |s: usize| (s..b).filter_map(|x| self.word(x)).collect::<Vec<_>>();
-        let mut ws = words_from(start);
-        if ws.is_empty() {
+        let first = self.word(start)?;
+        let (f, skip) = match first.strip_prefix('ل') {
+            Some(r) if !lead && r.chars().count() > 1 => (r, 1),
+            _ if !lead => return None, // an outlet here is introduced by ل، لـ، عبر، مع، في
+            _ => (first, 0),
+        };
+        let mut ws: Vec<&str> = (start..b).filter_map(|x| self.word(x)).collect();
+        *ws.first_mut()? = f;
+        let with_al = f.strip_prefix('ل').map(|r| format!("ال{r}"));
+        let include_closer = |e: usize| if e < b && self.is_closer(e) { e + 1 } else { e };
+        if let Some(n) = self.rules.outlet_name_at(ws.iter().copied()) {
+            return Some((start, include_closer(self.nth_word_end(start, n, b)), skip));
+        }
+        let is_type = self.rules.is_outlet_type(f) || with_al.as_deref().is_some_and(|w| self.rules.is_outlet_type(w));
+        if !is_type {
             return None;
         }
-        ws[0] = f;
-        let with_al = format!("ال{}", f.strip_prefix('ل').unwrap_or(f));
-        if let Some(n) = self.rules.outlet_name_at(ws.iter().copied()) {
-            return Some((start, self.nth_word_end(start, n, b)));
+        // A type word and a known name (محطة روسيا اليوم) ...
+        let mut after = start + 1;
+        if after < b && self.is_opener(after) {
+            after += 1;
         }
-        if self.rules.is_outlet_type(f) || (f.starts_with('ل') && self.rules.is_outlet_type(&with_al)) {
-            // Type word plus its name: up to 4 words, quotations included.
-            let mut e = start + 1;
-            let mut n = 0;
-            while e < b && n < 4 {
-                if let Some(x) = self.word(e) {
-                    if self.rules.cuts_before(x) || self.rules.is_complementizer(x) {
-                        break;
-                    }
-                    n += 1;
-                } else if !(self.is_opener(e) || self.is_closer(e)) {
+        if let Some(n) = self.rules.outlet_name_at((after..b).filter_map(|x| self.word(x))) {
+            return Some((start, include_closer(self.nth_word_end(after, n, b)), skip));
+        }
+        // ... or a type word and up to four more words, quotations included.
+        let mut e = start + 1;
+        let mut n = 0;
+        while e < b && n < 4 {
+            if let Some(x) = self.word(e) {
+                if self.rules.cuts_before(x) || self.rules.is_complementizer(x) || self.rules.time_at(std::iter::once(x)).is_some() {
                     break;
                 }
-                e += 1;
+                n += 1;
+            } else if !(self.is_opener(e) || self.is_closer(e)) {
+                break;
             }
-            return Some((start, e));
+            e += 1;
         }
-        None
+        Some((start, e, skip))
     }
 
     fn nth_word_end(&self, start: usize, n: usize, b: usize) -> usize {
@@ -314,6 +395,12 @@ impl<'a> Linker<'a> {
         let mut k = 0;
         let mut after_head = false; // the previous word was an indefinite role or description word
         while k < idx.len() {
+            if self.inside_quote(idx[k], np.0) {
+                // A quoted title (برنامج "60 دقيقة") is never a person's name.
+                k += 1;
+                after_head = true;
+                continue;
+            }
             let wc = at(idx[k]);
             let w = wc.as_ref();
             if self.rules.is_title(w) || self.rules.is_unnamed(w) || self.rules.organization_at(std::iter::once(w)).is_some() {
@@ -375,15 +462,16 @@ impl<'a> Linker<'a> {
     /// Attributes one frame.
     pub fn link(&mut self, f: &Frame) -> Option<Attribution> {
         let nql = self.rules.lemmas[f.form.lemma] == "نقل";
-        self.lam = None;
+        // وفقا للمادة، وفقا لـ X: the ل belongs to the marker.
+        self.lam = (f.form.class == MarkerClass::Preposition)
+            .then(|| self.word(f.head.0).and_then(|w| self.strip_lam(w)).map(|_| f.head.0))
+            .flatten();
         let head = self.read_head(f.head, nql);
-        if f.form.class == MarkerClass::Preposition {
-            // وفقا للمادة، وفقا لـ X: the ل belongs to the marker.
-            if let Some(np) = head.np {
-                self.lam = self.word(np.0).and_then(|w| self.strip_lam(w)).map(|_| np.0);
-            }
-        }
-        let outlet_here = head.outlet.or(head.via_outlet).map(|r| self.render_stripped(r));
+        let outlet_here = match (head.outlet, head.via_outlet) {
+            (Some((a, b, skip)), _) => Some((self.render)(a, b, skip)),
+            (None, Some(r)) => Some(self.render_stripped(r)),
+            _ => None,
+        };
         let agreement = f.form.agreement;
         let mut np = head.np;
         if f.form.object_first && head.appos.is_none() {
@@ -391,6 +479,9 @@ impl<'a> Linker<'a> {
         }
         if f.form.class == MarkerClass::Participle {
             np = None;
+        }
+        if np.is_none() && f.form.class == MarkerClass::Verb {
+            np = self.subject_before(f.cue.0, f.sentence);
         }
         let (ent, mention) = match np {
             None => (self.continuation(agreement)?, None),
@@ -401,6 +492,7 @@ impl<'a> Linker<'a> {
         };
         if let Some(o) = &outlet_here {
             self.entities[ent].outlet = o.clone();
+            self.entities[ent].outlet_sentence = f.sentence;
         }
         if self.entities[ent].agreement == Agreement::Unknown {
             self.entities[ent].agreement = agreement;
@@ -408,8 +500,71 @@ impl<'a> Linker<'a> {
         self.history.retain(|&h| h != ent);
         self.history.push(ent);
         let e = &self.entities[ent];
-        let outlet = if e.kind == SpeakerType::Outlet && outlet_here.is_none() { e.name.clone() } else { e.outlet.clone() };
+        // An interview's outlet carries over to its continuations and to
+        // nearby mentions of the same speaker, not to the whole article.
+        let keeps_outlet = outlet_here.is_some() || mention.is_none() || f.sentence <= e.outlet_sentence + OUTLET_CARRY_SENTENCES;
+        let outlet = if e.kind == SpeakerType::Outlet && outlet_here.is_none() {
+            e.name.clone()
+        } else if keeps_outlet {
+            e.outlet.clone()
+        } else {
+            String::new()
+        };
         Some(Attribution { speaker: e.name.clone(), speaker_type: e.kind, speaker_title: e.title.clone(), mention, outlet })
+    }
+
+    /// Notes the subject of a verb that reported no claim (أشاد الوزير ...،
+    /// أكد الجيش صحة ...), so that continuations after it find their speaker.
+    pub fn note(&mut self, head: (usize, usize), agreement: Agreement) {
+        self.lam = None;
+        let h = self.read_head(head, false);
+        let Some(np) = h.np else { return };
+        if self.words(np).len() > 8 {
+            return;
+        }
+        let ent = self.resolve(np, h.appos, agreement);
+        if self.entities[ent].agreement == Agreement::Unknown {
+            self.entities[ent].agreement = agreement;
+        }
+        self.history.retain(|&x| x != ent);
+        self.history.push(ent);
+    }
+
+    /// A subject standing before its verb (مصدر سعودي مسؤول قال، وكان خامنئي
+    /// قال): the words back to a clause boundary, if they read as a source.
+    fn subject_before(&self, cue: usize, sentence: usize) -> Option<(usize, usize)> {
+        let cue_word = self.word(cue)?;
+        if cue_word.starts_with('و') || cue_word.starts_with('ف') {
+            return None; // وقال opens its own clause
+        }
+        let first = self.seg.sentences[sentence].first;
+        let mut end = cue;
+        while end > first && self.word(end - 1).is_some_and(|w| matches!(w, "قد" | "كان" | "كانت" | "وكان" | "وكانت" | "لقد")) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > first && end - start < 5 {
+            let Some(w) = self.word(start - 1) else { break };
+            if w.starts_with('و') && start < end || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || self.rules.is_complementizer(w) || matches!(w, "ما" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما") {
+                if w.starts_with('و') && !self.rules.cuts_before(w) && self.rules.marker(w).is_none() && start == end {
+                    // ويسمع صوت يقول: the verb before starts the clause.
+                }
+                break;
+            }
+            start -= 1;
+        }
+        if start == end || end == cue && start == cue {
+            return None;
+        }
+        let np = (start, end);
+        let ws = self.words(np);
+        let first_word = ws.first()?.as_ref();
+        let known = self.rules.is_unnamed(first_word)
+            || self.rules.is_title(first_word)
+            || self.rules.organization_at(std::iter::once(first_word)).is_some()
+            || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
+            || self.entities.iter().any(|e| e.key.iter().any(|k| k == first_word));
+        known.then_some(np)
     }
 
     fn continuation(&self, agreement: Agreement) -> Option<usize> {
@@ -426,6 +581,7 @@ impl<'a> Linker<'a> {
         let mut kind = self.kind_of(np);
         let mut name_range = None;
         let mut title_range = None;
+        let mut np = np;
         if matches!(kind, SpeakerType::Person | SpeakerType::Unnamed) {
             if let Some(s) = self.name_start(np) {
                 name_range = Some((s, np.1));
@@ -437,7 +593,9 @@ impl<'a> Linker<'a> {
                 kind = SpeakerType::Person;
             }
         }
-        let agreement_ok = |e: &Entity| compatible(e.agreement, agreement);
+        if kind == SpeakerType::Outlet {
+            np = self.outlet_extent(np);
+        }
         match name_range {
             Some(nr) => {
                 let key = self.key(nr);
@@ -446,36 +604,78 @@ impl<'a> Linker<'a> {
                     if let Some(t) = title_range {
                         if self.entities[i].title.is_empty() {
                             self.entities[i].title = self.clean_title(t);
+                            self.entities[i].title_key = self.key(t);
                         }
                     }
                     return i;
                 }
-                let (name, key) = match self.expand_name(nr) {
-                    Some(full) => ((self.render)(full.0, full.1, 0), self.key(full)),
-                    None => (self.show(nr), key),
-                };
-                let title = title_range.map(|t| self.clean_title(t)).unwrap_or_default();
-                let title_key = title_range.map(|t| self.key(t)).unwrap_or_default();
-                self.add(Entity { name, key, kind, title, title_key, agreement, outlet: String::new() })
+                let full = self.expand_name(nr).unwrap_or(nr);
+                let (name, key) = if full == nr { (self.show(nr), key) } else { ((self.render)(full.0, full.1, 0), self.key(full)) };
+                let title_r = title_range.or_else(|| self.title_before(full));
+                let title = title_r.map(|t| self.clean_title(t)).unwrap_or_default();
+                let title_key = title_r.map(|t| self.key(t)).unwrap_or_default();
+                self.add(Entity { name, key, kind, title, title_key, agreement, outlet: String::new(), outlet_sentence: 0 })
             }
             None => {
                 let key = self.key(np);
                 if let Some(i) = self.find_entity(|e| e.key == key) {
                     return i;
                 }
-                // A description pointing back (المجلة، الوزير، الجيش).
-                if key.len() <= 2 && key.first().is_some_and(|w| definite(w)) {
-                    let head = bare(&key[0]).to_string();
+                // A description pointing back (المجلة، الوزير الأميركي، الجيش):
+                // an earlier source whose name or title has all its words.
+                if key.len() <= 4 && key.first().is_some_and(|w| definite(w)) {
+                    let words: Vec<&str> = key.iter().map(|w| bare(w)).collect();
                     if let Some(i) = self.find_entity(|e| {
-                        agreement_ok(e) && (e.key.iter().any(|w| bare(w) == head) || e.title_key.iter().any(|w| bare(w) == head))
+                        compatible(e.agreement, agreement) && words.iter().all(|w| e.key.iter().chain(&e.title_key).any(|k| bare(k) == *w))
                     }) {
                         return i;
                     }
                 }
                 let name = self.show(np);
-                self.add(Entity { name, key, kind, title: String::new(), title_key: Vec::new(), agreement, outlet: String::new() })
+                self.add(Entity { name, key, kind, title: String::new(), title_key: Vec::new(), agreement, outlet: String::new(), outlet_sentence: 0 })
             }
         }
+    }
+
+    /// An outlet named by a type word and a quoted or known name ends there
+    /// (مجلة "فورين بوليسي" الأميركية → مجلة فورين بوليسي).
+    fn outlet_extent(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        let mut k = a + 1;
+        if k < b && self.is_opener(k) {
+            let mut c = k + 1;
+            while c < b && !self.is_closer(c) {
+                c += 1;
+            }
+            if c < b {
+                return (a, c + 1);
+            }
+        }
+        if self.word(k).is_none() {
+            k += 1;
+        }
+        if let Some(n) = self.rules.outlet_name_at((k..b).filter_map(|x| self.word(x))) {
+            return (a, self.nth_word_end(k, n, b));
+        }
+        (a, b)
+    }
+
+    /// The role words right before a name's first appearance
+    /// (وزير الخارجية الأميركي مايك بومبيو), as a title.
+    fn title_before(&self, name: (usize, usize)) -> Option<(usize, usize)> {
+        let mut s = name.0;
+        if s > 0 && self.seg.tokens[s - 1].is('،') {
+            s -= 1;
+        }
+        let end = s;
+        while s > 0 && end - s < 6 {
+            let Some(w) = self.word(s - 1) else { break };
+            if !(definite(w) || self.rules.is_title(w) || self.rules.place_at(std::iter::once(w)).is_some()) || self.rules.marker(w).is_some() {
+                break;
+            }
+            s -= 1;
+        }
+        let first = self.word(s)?;
+        (s < end && self.rules.is_title(first)).then_some((s, end))
     }
 
     fn clean_title(&self, (a, b): (usize, usize)) -> String {

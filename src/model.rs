@@ -93,6 +93,8 @@ pub enum Reason {
     EmptyClaim,
     /// No speaker could be found.
     NoSpeaker,
+    /// A stance verb (أشاد، رفض): it names the current speaker but reports no claim.
+    SubjectOnly,
 }
 
 /// The decision taken on one marker occurrence.

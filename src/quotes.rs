@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::rules::Rules;
+use crate::rules::{MarkerClass, Rules};
 use crate::segment::{Kind, Segments, Sentence};
 
 /// Quotation-mark pairs of a document: opener token → closer token, where
@@ -114,7 +114,7 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             if n < end && toks[n].is_word() && toks[n].text(text) == "و" {
                 n += 1;
             }
-            if n < end && toks[n].is_word() && rules.marker(toks[n].text(text)).is_some() {
+            if n < end && toks[n].is_word() && rules.marker(toks[n].text(text)).is_some_and(|f| f.class != MarkerClass::Subject) {
                 return k;
             }
         }

@@ -37,6 +37,8 @@ pub enum MarkerClass {
     Participle,
     /// A preposition that introduces the source (وفق، حسب، نقلا عن).
     Preposition,
+    /// A stance verb without a claim (أشاد، رفض): only names the next speaker.
+    Subject,
 }
 
 /// One surface form of a marker.
@@ -78,6 +80,7 @@ pub struct Rules {
     cut_before: HashSet<String>,
     anaphora: Phrases,
     prepositions: HashSet<String>,
+    time: Phrases,
 }
 
 /// Multi-word phrases indexed by their first word.
@@ -117,6 +120,8 @@ impl Phrases {
 #[serde(deny_unknown_fields)]
 struct MarkersFile {
     verb: Vec<VerbEntry>,
+    #[serde(default)]
+    subject: Vec<SubjectEntry>,
     preposition: Vec<PrepEntry>,
     clause: ClauseEntry,
 }
@@ -135,6 +140,12 @@ struct VerbEntry {
     #[serde(default)]
     needs_clause: bool,
     max_head: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubjectEntry {
+    forms: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -175,6 +186,7 @@ struct EntitiesFile {
     cut_before: Vec<String>,
     anaphora: Vec<String>,
     prepositions: Vec<String>,
+    time: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
@@ -286,6 +298,22 @@ impl Rules {
                 }
             }
         }
+        lemmas.push(String::new());
+        let subject_lemma = lemmas.len() - 1;
+        for e in &markers.subject {
+            for f in &e.forms {
+                let folded = fold_str(f);
+                forms.entry(folded.clone()).or_insert(MarkerForm {
+                    lemma: subject_lemma,
+                    class: MarkerClass::Subject,
+                    agreement: guess_agreement(&folded),
+                    object_first: false,
+                    needs_clause: true,
+                    max_head: DEFAULT_MAX_HEAD,
+                    then: None,
+                });
+            }
+        }
         for p in &markers.preposition {
             if p.forms.is_empty() {
                 return Err(RulesError::Entry { file: "markers.toml".into(), entry: format!("preposition {}", p.lemma), message: "no forms".into() });
@@ -328,6 +356,7 @@ impl Rules {
             cut_before: set(&entities.cut_before),
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions),
+            time: Phrases::new(&entities.time),
         })
     }
 
@@ -344,6 +373,19 @@ impl Rules {
             // وبحسب، فبحسب
             rest.strip_prefix('و').and_then(|r| self.forms.get(r))
         })
+    }
+
+    /// A marker verb carrying an object pronoun (أعلنه، نقلته، قالته).
+    pub fn marker_with_object(&self, word: &str) -> Option<&MarkerForm> {
+        self.marker(word).or_else(|| {
+            let stem = word.strip_suffix("ها").or_else(|| word.strip_suffix('ه'))?;
+            self.marker(stem).filter(|f| f.class == MarkerClass::Verb)
+        })
+    }
+
+    /// Length in words of a time expression (الشهر الماضي، أول من أمس) at `words`.
+    pub fn time_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+        self.time.match_at(words)
     }
 
     /// Whether a folded word opens a reported clause (أن، إنه، بأن ...).
