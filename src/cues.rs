@@ -22,12 +22,16 @@ pub struct Frame {
     pub quote_type: QuoteType,
     /// The source refers back to the current speaker (وفق قوله).
     pub self_source: bool,
+    /// The marker stands inside a quotation: a source quoted by another.
+    pub nested: bool,
 }
 
 /// A marker occurrence that did not become a frame, and why.
 #[derive(Debug, Clone)]
 pub struct Rejected {
     pub sentence: usize,
+    /// The marker stands inside a quotation.
+    pub nested: bool,
     pub cue: (usize, usize),
     pub reason: Reason,
     /// Words after a verb that may name its subject, for later continuations.
@@ -99,10 +103,13 @@ impl<'a> Ctx<'a> {
         if q > 0 && self.word(q - 1).is_some_and(|w| self.rules.is_outlet_type(w) || w == "ل") {
             return true;
         }
-        // Followed shortly by the clause: the quotation was part of the source.
-        (c + 1..(c + 9).min(sent.end)).any(|k| {
-            self.is_complementizer_at(k, c + 1) || self.is(k, ':') || self.quotes.closer(k).is_some() && !self.is(k, '(')
-        })
+        // Followed by a comma, a colon or the complementizer, maybe after one
+        // adjective (مجلة "X" الأميركية، أن): the quotation was part of the source.
+        let mut n = c + 1;
+        if self.word(n).is_some_and(|w| w.starts_with("ال")) {
+            n += 1;
+        }
+        n < sent.end && (self.is(n, '،') || self.is(n, ':') || self.is_complementizer_at(n, n))
     }
 
     /// The inside of the quotation opened at `q`.
@@ -184,6 +191,7 @@ impl<'a> Ctx<'a> {
             claim,
             quote_type,
             self_source: false,
+            nested: false,
         };
         while j < sent.end {
             let t = self.seg.tokens[j];
@@ -284,6 +292,15 @@ impl<'a> Ctx<'a> {
             }
             k += 1;
         }
+        // حسب ما أعلنه المتحدث باسم ...، أوفير جندلمان.: a short
+        // appositive after the comma still names the source.
+        if self.is(k, '،') {
+            let rest_end = (k + 1..sent.end).find(|&x| self.is(x, '.') || self.is(x, '،')).unwrap_or(sent.end);
+            let rest_words = (k + 1..rest_end).filter(|&x| self.seg.tokens[x].is_word()).count();
+            if rest_end >= sent.end - 1 && (1..=4).contains(&rest_words) && (k + 1..rest_end).all(|x| self.marker_at(x).is_none()) {
+                k = rest_end;
+            }
+        }
         let head = (s0, k);
         if head.0 >= head.1 {
             return Err(Reason::NoSpeaker);
@@ -305,7 +322,7 @@ impl<'a> Ctx<'a> {
                 cs += 1;
             }
             let (claim, qt) = self.clause_claim(cs, sent).ok_or(Reason::EmptyClaim)?;
-            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim, quote_type: qt, self_source });
+            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim, quote_type: qt, self_source, nested: false });
         }
         if i == sent.first || !(self.is(i - 1, '،') || self.quotes.opener(i - 1).is_some()) {
             return Err(Reason::NotAMarkerPosition);
@@ -333,7 +350,7 @@ impl<'a> Ctx<'a> {
         if span.0 >= span.1 {
             return Err(Reason::EmptyClaim);
         }
-        Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: span, quote_type: qt, self_source })
+        Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: span, quote_type: qt, self_source, nested: false })
     }
 
     /// لتعبيره → تعبيره: the ل after وفقا does not hide a self-reference.
@@ -360,6 +377,7 @@ impl<'a> Ctx<'a> {
 pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues {
     let ctx = Ctx { text, seg, quotes, rules };
     let mut out = Cues::default();
+    let quoted = quotes.inside(seg);
     for (si, sent) in seg.sentences.iter().enumerate() {
         let heading = seg.paragraphs[sent.paragraph].heading;
         let mut i = sent.first;
@@ -379,17 +397,19 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 ctx.verb_frame(si, sent, cue, form)
             };
             match result {
-                Ok(f) => {
+                Ok(mut f) => {
                     i = f.cue.1;
+                    f.nested = quoted[f.cue.0];
                     out.frames.push(f);
                 }
                 Err(reason) => {
                     // A verb without a clause may still name who speaks next.
                     let names_subject = matches!(reason, Reason::NoClause | Reason::AnotherMarker | Reason::SubjectOnly)
-                        && form.class != MarkerClass::Preposition
-                        && form.max_head == crate::rules::DEFAULT_MAX_HEAD;
+                        && matches!(form.class, MarkerClass::Verb | MarkerClass::Subject)
+                        && form.max_head == crate::rules::DEFAULT_MAX_HEAD
+                        && !quoted[i];
                     let head = names_subject.then(|| (end, (end + SUBJECT_WINDOW).min(sent.end)));
-                    out.rejected.push(Rejected { sentence: si, cue, reason, head });
+                    out.rejected.push(Rejected { sentence: si, nested: quoted[i], cue, reason, head });
                     i = end;
                 }
             }

@@ -86,7 +86,7 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
     for f in &found.frames {
         while let Some(r) = notes.next_if(|r| r.cue.0 < f.cue.0) {
             if let (Some(h), Some(form)) = (r.head, seg.tokens[r.cue.0].is_word().then(|| rules.marker(seg.tokens[r.cue.0].text(&norm.text))).flatten()) {
-                linker.note(h, form.agreement);
+                linker.note(r.cue.0, r.sentence, h, form.agreement);
             }
         }
         let cue_start = seg.tokens[f.cue.0].start as usize;

@@ -192,12 +192,21 @@ impl<'a> Linker<'a> {
                 _ => break,
             }
         }
+        // A piece that opens with a preposition (في بيان، إلى رفض ...) names
+        // no subject, though it may name the outlet.
+        let pp = self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "إلى" || w == "الى") && self.lam != Some(i);
         let np_start = i;
-        let mut np_end = b;
+        let mut np_end = if pp { i } else { b };
         let mut k = i;
         while k < b {
             let t = self.seg.tokens[k];
             if let Some(w) = self.word(k) {
+                if k > np_start && self.rules.marker(w).is_some_and(|f| f.class != MarkerClass::Preposition) {
+                    np_end = np_end.min(k);
+                }
+                if k == np_start && self.rules.marker(w).is_some_and(|f| matches!(f.class, MarkerClass::Verb | MarkerClass::Participle)) {
+                    np_end = np_start; // أضافت قائلة: no subject here
+                }
                 if let Some(o) = self.outlet_at(k, b) {
                     if head.outlet.is_none() {
                         head.outlet = Some(o);
@@ -263,9 +272,15 @@ impl<'a> Linker<'a> {
             // phrase or a time word after it ends it (آدم كوغل | الباحث).
             let start = idx.iter().position(|&i| i == s).unwrap_or(0);
             let mut end = s + 1;
+            // A known person's surname alone (تيتورينكو | تصريحات ...) ends there.
+            let sw = self.word(s).unwrap_or_default();
+            let known_alone = self.entities.iter().any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw));
             for &i in &idx[start + 1..] {
                 let w = self.word(i).unwrap_or_default();
-                let role = definite(w) && (self.rules.is_title(w) || self.rules.is_unnamed(w));
+                if known_alone && !self.entities.iter().any(|e| contains_seq(&e.key, &[sw.to_string(), w.to_string()])) {
+                    break;
+                }
+                let role = self.rules.is_title(w) || self.rules.is_unnamed(w);
                 let pp = (w.starts_with("لل") || w.starts_with("بال")) && w.chars().count() > 4;
                 if role || pp || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || i - s > 6 {
                     break;
@@ -302,7 +317,8 @@ impl<'a> Linker<'a> {
     /// characters (an attached ل) are not part of its name.
     fn outlet_at(&self, k: usize, b: usize) -> Option<(usize, usize, usize)> {
         let w = self.word(k)?;
-        let lead = w == "ل" || w == "في" || self.rules.is_via(w);
+        let reported = w.ends_with('ه') && self.rules.marker(w).is_none() && self.rules.marker_with_object(w).is_some();
+        let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported;
         let mut start = if lead { k + 1 } else { k };
         if start < b && self.is_opener(start) {
             start += 1; // لـ"العربية.نت"
@@ -403,7 +419,7 @@ impl<'a> Linker<'a> {
             }
             let wc = at(idx[k]);
             let w = wc.as_ref();
-            if self.rules.is_title(w) || self.rules.is_unnamed(w) || self.rules.organization_at(std::iter::once(w)).is_some() {
+            if self.rules.is_title(w) || self.rules.is_unnamed(w) || self.rules.is_document(w) || self.rules.is_outlet_type(w) || self.rules.organization_at(std::iter::once(w)).is_some() {
                 after_head = !definite(w);
                 k += 1;
                 continue;
@@ -497,8 +513,12 @@ impl<'a> Linker<'a> {
         if self.entities[ent].agreement == Agreement::Unknown {
             self.entities[ent].agreement = agreement;
         }
-        self.history.retain(|&h| h != ent);
-        self.history.push(ent);
+        if !f.nested {
+            // A source quoted inside another's quotation does not become the
+            // speaker of the continuations that follow.
+            self.history.retain(|&h| h != ent);
+            self.history.push(ent);
+        }
         let e = &self.entities[ent];
         // An interview's outlet carries over to its continuations and to
         // nearby mentions of the same speaker, not to the whole article.
@@ -515,10 +535,10 @@ impl<'a> Linker<'a> {
 
     /// Notes the subject of a verb that reported no claim (أشاد الوزير ...،
     /// أكد الجيش صحة ...), so that continuations after it find their speaker.
-    pub fn note(&mut self, head: (usize, usize), agreement: Agreement) {
+    pub fn note(&mut self, cue: usize, sentence: usize, head: (usize, usize), agreement: Agreement) {
         self.lam = None;
         let h = self.read_head(head, false);
-        let Some(np) = h.np else { return };
+        let Some(np) = h.np.or_else(|| self.subject_before(cue, sentence)) else { return };
         if self.words(np).len() > 8 {
             return;
         }
@@ -623,10 +643,14 @@ impl<'a> Linker<'a> {
                 }
                 // A description pointing back (المجلة، الوزير الأميركي، الجيش):
                 // an earlier source whose name or title has all its words.
-                if key.len() <= 4 && key.first().is_some_and(|w| definite(w)) {
+                let head_word = key.first().map(|w| bare(w)).unwrap_or_default();
+                let describes = key.first().is_some_and(|w| definite(w) || self.rules.is_title(w));
+                if key.len() <= 5 && describes {
                     let words: Vec<&str> = key.iter().map(|w| bare(w)).collect();
                     if let Some(i) = self.find_entity(|e| {
-                        compatible(e.agreement, agreement) && words.iter().all(|w| e.key.iter().chain(&e.title_key).any(|k| bare(k) == *w))
+                        let has = |w: &str| e.key.iter().chain(&e.title_key).any(|k| bare(k) == w);
+                        let found = words.iter().filter(|w| has(w)).count();
+                        compatible(e.agreement, agreement) && has(head_word) && found * 3 >= words.len() * 2
                     }) {
                         return i;
                     }

@@ -24,6 +24,21 @@ impl Quotes {
         self.pairs.get(&tok).copied()
     }
 
+    /// For every token, whether it stands inside a quotation (not parentheses).
+    pub fn inside(&self, seg: &Segments) -> Vec<bool> {
+        let mut inside = vec![false; seg.tokens.len()];
+        for (&o, &c) in &self.pairs {
+            if seg.tokens[o].is('(') {
+                continue;
+            }
+            let end = c.unwrap_or_else(|| seg.paragraphs.iter().find(|p| p.first <= o && o < p.end).map_or(seg.tokens.len(), |p| p.end));
+            for flag in &mut inside[o + 1..end] {
+                *flag = true;
+            }
+        }
+        inside
+    }
+
     /// The opener of the quotation closed at `tok`.
     pub fn opener(&self, tok: usize) -> Option<usize> {
         self.closers.get(&tok).copied()
