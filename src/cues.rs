@@ -24,6 +24,9 @@ pub struct Frame {
     pub self_source: bool,
     /// The marker stands inside a quotation: a source quoted by another.
     pub nested: bool,
+    /// The marker stands inside an earlier frame's reported clause: it is a
+    /// claim of its own only if it names its own subject.
+    pub inside_claim: bool,
 }
 
 /// A marker occurrence that did not become a frame, and why.
@@ -71,7 +74,10 @@ impl<'a> Ctx<'a> {
 
     /// The marker at token `i`, with the token after its last word.
     fn marker_at(&self, i: usize) -> Option<(&'a MarkerForm, usize)> {
-        let f = self.rules.marker(self.word(i)?)?;
+        let w = self.word(i)?;
+        // ما قاله، كما أعلنه: a reporting verb with its object pronoun.
+        let after_ma = i > 0 && matches!(self.word(i - 1), Some("ما" | "كما" | "لما" | "مما"));
+        let f = if after_ma { self.rules.marker_with_object(w)? } else { self.rules.marker(w)? };
         match &f.then {
             Some(then) if self.word(i + 1) == Some(then.as_str()) => Some((f, i + 2)),
             Some(_) => None,
@@ -100,8 +106,12 @@ impl<'a> Ctx<'a> {
         if words == 0 || words > NAME_QUOTE_WORDS {
             return false;
         }
-        if q > 0 && self.word(q - 1).is_some_and(|w| self.rules.is_outlet_type(w) || w == "ل") {
-            return true;
+        if q > 0
+            && self.word(q - 1).is_some_and(|w| {
+                w == "ل" || self.rules.is_outlet_type(w) || self.rules.is_title(w) || self.rules.organization_at(std::iter::once(w)).is_some()
+            })
+        {
+            return true; // منظمة "هيومن رايتس ووتش"، زعيم "حزب الله"، لموقع "سكاي نيوز"
         }
         // Followed by a comma, a colon or the complementizer, maybe after one
         // adjective (مجلة "X" الأميركية، أن): the quotation was part of the source.
@@ -192,6 +202,7 @@ impl<'a> Ctx<'a> {
             quote_type,
             self_source: false,
             nested: false,
+            inside_claim: false,
         };
         while j < sent.end {
             let t = self.seg.tokens[j];
@@ -220,7 +231,9 @@ impl<'a> Ctx<'a> {
                     return Ok(frame((head_start, j), claim, QuoteType::Direct));
                 }
                 Kind::Punct(_) if self.quotes.closer(j).is_some() => {
-                    if self.is(j, '(') || self.quote_is_name(j, sent) || form.needs_clause {
+                    // نقلت الشرطة عن يوليا قولها "...": the quotation is the claim.
+                    let said = j > 0 && self.word(j - 1).is_some_and(|w| self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w));
+                    if self.is(j, '(') || self.quote_is_name(j, sent) || (form.needs_clause && !said) {
                         match self.quotes.closer(j) {
                             Some(Some(c)) => j = c,
                             _ => return Err(Reason::NoClause),
@@ -275,7 +288,7 @@ impl<'a> Ctx<'a> {
                 Kind::Punct('،' | ':' | '.' | '؛' | '!' | '؟') => break,
                 Kind::Punct(_) if self.quotes.closer(k).is_some() => {
                     match self.quotes.closer(k) {
-                        Some(Some(c)) if c < sent.end => k = c,
+                        Some(Some(c)) if c < sent.end && (k == s0 || self.quote_is_name(k, sent)) => k = c,
                         _ => break,
                     }
                 }
@@ -322,7 +335,7 @@ impl<'a> Ctx<'a> {
                 cs += 1;
             }
             let (claim, qt) = self.clause_claim(cs, sent).ok_or(Reason::EmptyClaim)?;
-            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim, quote_type: qt, self_source, nested: false });
+            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim, quote_type: qt, self_source, nested: false, inside_claim: false });
         }
         if i == sent.first || !(self.is(i - 1, '،') || self.quotes.opener(i - 1).is_some()) {
             return Err(Reason::NotAMarkerPosition);
@@ -334,7 +347,15 @@ impl<'a> Ctx<'a> {
             if prev.claim.1 > claim_end {
                 prev.claim.1 = claim_end;
             }
-            return Err(if self_source { Reason::SelfSource } else { Reason::AlreadyClaimed });
+            // "قال X إن ...، حسبما أوضح Y": Y reports that X said it, a
+            // second claim over the whole report. وفق قوله only closes it.
+            if self_source || !after_ma {
+                return Err(if self_source { Reason::SelfSource } else { Reason::AlreadyClaimed });
+            }
+        }
+        // ... عن "عالمنا العربي"، وفقا لتعبيره: the quotation just before.
+        if let Some(o) = self.quotes.opener(claim_end.wrapping_sub(1)).filter(|&o| o >= sent.first && o + 1 < claim_end - 1) {
+            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: (o + 1, claim_end - 1), quote_type: QuoteType::Direct, self_source, nested: false, inside_claim: false });
         }
         let mut span = self.trim((sent.first, claim_end));
         let mut qt = QuoteType::Indirect;
@@ -350,7 +371,7 @@ impl<'a> Ctx<'a> {
         if span.0 >= span.1 {
             return Err(Reason::EmptyClaim);
         }
-        Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: span, quote_type: qt, self_source, nested: false })
+        Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: span, quote_type: qt, self_source, nested: false, inside_claim: false })
     }
 
     /// لتعبيره → تعبيره: the ل after وفقا does not hide a self-reference.
@@ -387,8 +408,11 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 continue;
             };
             let cue = (i, end);
+            let negated = i > sent.first && ctx.word(i - 1).is_some_and(|w| rules.blocks_marker(w));
             let result = if heading {
                 Err(Reason::Heading)
+            } else if negated && form.class != MarkerClass::Preposition {
+                Err(Reason::Negated)
             } else if form.class == MarkerClass::Subject {
                 Err(Reason::SubjectOnly)
             } else if form.class == MarkerClass::Preposition {
@@ -400,6 +424,8 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 Ok(mut f) => {
                     i = f.cue.1;
                     f.nested = quoted[f.cue.0];
+                    f.inside_claim = !f.nested
+                        && out.frames.iter().rev().take_while(|p| p.sentence == si).any(|p| p.claim.0 < f.cue.0 && f.cue.0 < p.claim.1);
                     out.frames.push(f);
                 }
                 Err(reason) => {

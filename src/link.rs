@@ -307,8 +307,8 @@ impl<'a> Linker<'a> {
 
     /// "في <place>" stays in an organisation's name (القنصلية السعودية في إسطنبول).
     fn keeps_place(&self, k: usize, np_start: usize) -> bool {
-        self.word(k) == Some("في")
-            && self.word(np_start).is_some_and(|w| self.rules.organization_at(std::iter::once(w)).is_some())
+        matches!(self.word(k), Some("في" | "لدى"))
+            && self.word(np_start).is_some_and(|w| self.rules.organization_at(std::iter::once(w)).is_some() || self.rules.is_title(w) || self.rules.is_unnamed(w))
             && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some()
     }
 
@@ -496,8 +496,14 @@ impl<'a> Linker<'a> {
         if f.form.class == MarkerClass::Participle {
             np = None;
         }
+        if f.self_source {
+            np = None; // وفق قوله: the current speaker
+        }
         if np.is_none() && f.form.class == MarkerClass::Verb {
             np = self.subject_before(f.cue.0, f.sentence);
+        }
+        if np.is_none() && f.inside_claim {
+            return None; // a verb inside another's clause, with no subject of its own
         }
         let (ent, mention) = match np {
             None => (self.continuation(agreement)?, None),

@@ -64,6 +64,7 @@ pub struct Rules {
     forms: HashMap<String, MarkerForm>,
     complementizers: HashSet<String>,
     not_after: HashSet<String>,
+    blocked_after: HashSet<String>,
     bridges: HashSet<String>,
     /// Self-referring sources (قوله), as folded word sequences.
     pub self_sources: Vec<Vec<String>>,
@@ -161,6 +162,7 @@ struct PrepEntry {
 struct ClauseEntry {
     complementizers: Vec<String>,
     not_after: Vec<String>,
+    blocked_after: Vec<String>,
     bridges: Vec<String>,
     self_sources: Vec<String>,
 }
@@ -285,7 +287,7 @@ impl Rules {
                 }
             }
             if let Some(s) = &v.present {
-                for (prefix, agr) in [("ي", Agreement::Masculine), ("ت", Agreement::Feminine), ("ن", Agreement::Plural), ("أ", Agreement::Masculine)] {
+                for (prefix, agr) in [("ي", Agreement::Masculine), ("ت", Agreement::Feminine)] {
                     add(format!("{prefix}{s}"), MarkerClass::Verb, agr);
                 }
                 for suffix in ["ون", "ان"] {
@@ -341,6 +343,7 @@ impl Rules {
             forms,
             complementizers: set(&markers.clause.complementizers),
             not_after: set(&markers.clause.not_after),
+            blocked_after: set(&markers.clause.blocked_after),
             bridges: set(&markers.clause.bridges),
             self_sources: words(&markers.clause.self_sources),
             outlet_types: set(&outlets.types),
@@ -396,6 +399,11 @@ impl Rules {
     /// Whether a complementizer after this folded word belongs to it (بعد أن).
     pub fn blocks_complementizer(&self, word: &str) -> bool {
         self.not_after.contains(word) || word.strip_prefix('و').is_some_and(|w| self.not_after.contains(w))
+    }
+
+    /// Whether a marker after this folded word is conditional or negated.
+    pub fn blocks_marker(&self, word: &str) -> bool {
+        self.blocked_after.contains(word)
     }
 
     /// Whether a folded word may stand between verb and complementizer.
@@ -515,7 +523,7 @@ mod tests {
     #[test]
     fn a_bad_entry_names_file_and_entry() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("markers.toml"), "[[verb]]\nlemma = \"قال\"\n[[preposition]]\nlemma=\"x\"\nforms=[\"y\"]\n[clause]\ncomplementizers=[]\nnot_after=[]\nbridges=[]\nself_sources=[]\n").unwrap();
+        std::fs::write(dir.path().join("markers.toml"), "[[verb]]\nlemma = \"قال\"\n[[preposition]]\nlemma=\"x\"\nforms=[\"y\"]\n[clause]\ncomplementizers=[]\nnot_after=[]\nblocked_after=[]\nbridges=[]\nself_sources=[]\n").unwrap();
         let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("markers.toml") && err.contains("verb قال"), "{err}");
     }
