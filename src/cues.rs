@@ -430,10 +430,15 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 }
                 Err(reason) => {
                     // A verb without a clause may still name who speaks next.
-                    let names_subject = matches!(reason, Reason::NoClause | Reason::AnotherMarker | Reason::SubjectOnly)
+                    // Not inside a quotation or another's reported clause: there
+                    // the verb's subject is part of what someone else said.
+                    let in_claim = out.frames.iter().rev().take_while(|p| p.sentence == si).any(|p| p.claim.0 < i && i < p.claim.1);
+                    let names_subject = matches!(reason, Reason::NoClause | Reason::AnotherMarker | Reason::SubjectOnly | Reason::HeadTooLong | Reason::Negated)
                         && matches!(form.class, MarkerClass::Verb | MarkerClass::Subject)
                         && form.max_head == crate::rules::DEFAULT_MAX_HEAD
-                        && !quoted[i];
+                        && !form.needs_clause | (form.class == MarkerClass::Subject)
+                        && !quoted[i]
+                        && !in_claim;
                     let head = names_subject.then(|| (end, (end + SUBJECT_WINDOW).min(sent.end)));
                     out.rejected.push(Rejected { sentence: si, nested: quoted[i], cue, reason, head });
                     i = end;

@@ -164,6 +164,10 @@ impl<'a> Linker<'a> {
     /// Reads one comma-separated piece of the source words.
     fn read_segment(&self, (a, b): (usize, usize), head: &mut Head) {
         let mut i = a;
+        // ، التي طلبت عدم نشر اسمها،: a relative clause names no one.
+        if self.word(a).is_some_and(|w| matches!(w, "الذي" | "التي" | "الذين" | "اللذان" | "اللتان" | "اللذين" | "اللتين")) {
+            return;
+        }
         // من جهته، بدوره: the piece only points back.
         let ws = self.words((a, b));
         if let Some(n) = self.rules.anaphora_at(ws.iter().map(|w| w.as_ref())) {
@@ -248,7 +252,8 @@ impl<'a> Linker<'a> {
         let fw = self.word_at(first).unwrap_or_default();
         let ws: Vec<Cow<str>> = idx.iter().filter_map(|&i| self.word_at(i)).collect();
         let it = || ws.iter().map(|w| w.as_ref());
-        if self.rules.organization_at(it()).is_some() || self.rules.is_outlet_type(&fw) {
+        let described = self.rules.is_unnamed(&fw) && !self.rules.is_title(&fw);
+        if self.rules.organization_at(it()).is_some() || self.rules.is_outlet_type(&fw) || described {
             // منظمة معاهدة الأمن الجماعي | صحة ...: stop at an indefinite
             // word after a definite one (the verb's object).
             let mut prev_def = false;
@@ -490,7 +495,7 @@ impl<'a> Linker<'a> {
         };
         let agreement = f.form.agreement;
         let mut np = head.np;
-        if f.form.object_first && head.appos.is_none() {
+        if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
             np = None; // ووصف X بأنه: X is the object
         }
         if f.form.class == MarkerClass::Participle {
@@ -539,6 +544,17 @@ impl<'a> Linker<'a> {
         Some(Attribution { speaker: e.name.clone(), speaker_type: e.kind, speaker_title: e.title.clone(), mention, outlet })
     }
 
+    /// Whether a phrase opens with a word that names sources (منظمة، الوزير، موسكو).
+    fn heads_source(&self, r: (usize, usize)) -> bool {
+        let ws = self.words(r);
+        let Some(w) = ws.first().map(|w| w.as_ref()) else { return false };
+        self.rules.is_title(w)
+            || self.rules.is_unnamed(w)
+            || self.rules.is_outlet_type(w)
+            || self.rules.organization_at(std::iter::once(w)).is_some()
+            || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
+    }
+
     /// Notes the subject of a verb that reported no claim (أشاد الوزير ...،
     /// أكد الجيش صحة ...), so that continuations after it find their speaker.
     pub fn note(&mut self, cue: usize, sentence: usize, head: (usize, usize), agreement: Agreement) {
@@ -585,11 +601,15 @@ impl<'a> Linker<'a> {
         let np = (start, end);
         let ws = self.words(np);
         let first_word = ws.first()?.as_ref();
+        let opens_clause = start == first
+            || self.seg.tokens[start - 1].is('،')
+            || self.word(start - 1).is_some_and(|w| matches!(w, "كان" | "وكان" | "كانت" | "وكانت" | "ان" | "لكن" | "ولكن"));
         let known = self.rules.is_unnamed(first_word)
             || self.rules.is_title(first_word)
             || self.rules.organization_at(std::iter::once(first_word)).is_some()
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
-            || self.entities.iter().any(|e| e.key.iter().any(|k| k == first_word));
+            || self.entities.iter().any(|e| e.key.iter().any(|k| k == first_word))
+            || (opens_clause && ws.len() <= 3 && ws.iter().all(|w| self.name_like(w)));
         known.then_some(np)
     }
 
@@ -597,7 +617,16 @@ impl<'a> Linker<'a> {
         self.history
             .iter()
             .rev()
-            .find(|&&h| compatible(self.entities[h].agreement, agreement))
+            .find(|&&h| {
+                let e = &self.entities[h];
+                // A verb before its subject is singular even for a plural
+                // subject (انتقد السفراء ... وأكدوا): read number off the noun.
+                let plural = e.agreement == Agreement::Plural || e.key.first().is_some_and(|w| w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"));
+                match agreement {
+                    Agreement::Plural => plural,
+                    _ => !plural && compatible(e.agreement, agreement) || (plural && agreement == Agreement::Unknown),
+                }
+            })
             .or(self.history.last())
             .copied()
     }
@@ -743,6 +772,9 @@ impl<'a> Linker<'a> {
                 }
                 q -= 1;
             }
+            while q < p && self.word(q).is_some_and(|w| self.rules.is_particle(w) && !matches!(w, "عبد" | "ابو" | "أبو")) {
+                q += 1; // آية الله علي خامنئي → علي خامنئي
+            }
             if q < p {
                 return Some((q, p + 1));
             }
@@ -754,6 +786,8 @@ impl<'a> Linker<'a> {
         let r = self.rules;
         !(definite(w) && !r.is_particle(w))
             && !w.starts_with('و')
+            && !w.ends_with("ها")
+            && !w.ends_with("هم")
             && w.chars().count() > 1
             && r.marker(w).is_none()
             && !r.is_title(w)
