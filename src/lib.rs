@@ -83,6 +83,7 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
     // Frames and clause-less verbs, in text order: a verb without a claim may
     // still name the speaker of the continuations after it.
     let mut notes = found.rejected.iter().filter(|r| r.head.is_some()).peekable();
+    let mut linked = Vec::new();
     for f in &found.frames {
         while let Some(r) = notes.next_if(|r| r.cue.0 < f.cue.0) {
             if let (Some(h), Some(form)) = (r.head, seg.tokens[r.cue.0].is_word().then(|| rules.marker(seg.tokens[r.cue.0].text(&norm.text))).flatten()) {
@@ -92,28 +93,31 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
         let cue_start = seg.tokens[f.cue.0].start as usize;
         let offset = orig_offset(&mut counter, cue_start);
         let cue_text = render_fn(f.cue.0, f.cue.1, 0);
-        let Some(att) = linker.link(f) else {
-            out.decisions.push(Decision { offset, cue_text, reason: Reason::NoSpeaker });
-            continue;
-        };
+        match linker.link(f) {
+            Some(att) => {
+                out.decisions.push(Decision { offset, cue_text: cue_text.clone(), reason: Reason::Claim });
+                linked.push((f, att, cue_text));
+            }
+            None => out.decisions.push(Decision { offset, cue_text, reason: Reason::NoSpeaker }),
+        }
+    }
+    for (f, att, cue_text) in linked {
         let s_byte = norm.to_original(seg.tokens[f.claim.0].start as usize);
         let e_byte = norm.to_original(seg.tokens[f.claim.1 - 1].end as usize);
-        let start = counter.chars_at(s_byte);
-        let end = counter.chars_at(e_byte);
-        out.decisions.push(Decision { offset, cue_text: cue_text.clone(), reason: Reason::Claim });
+        let (speaker, speaker_type, title) = linker.speaker(att.entity);
         out.claims.push(Claim {
             claim_id: 0,
-            speaker: att.speaker,
-            speaker_type: att.speaker_type,
-            speaker_title: att.speaker_title,
+            speaker: speaker.to_string(),
+            speaker_type,
+            speaker_title: title.to_string(),
             speaker_mention: att.mention.map(|(a, b)| render_fn(a, b, 0)).unwrap_or_default(),
             outlet: att.outlet,
             cue: rules.lemmas[f.form.lemma].clone(),
             cue_text,
             quote_type: f.quote_type,
             claim: original[s_byte..e_byte].to_string(),
-            start,
-            end,
+            start: counter.chars_at(s_byte),
+            end: counter.chars_at(e_byte),
         });
     }
     for r in &found.rejected {

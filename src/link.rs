@@ -25,12 +25,12 @@ struct Entity {
     outlet_sentence: usize,
 }
 
-/// The attribution of one frame.
+/// The attribution of one frame. The speaker is an entity of the document:
+/// its final name is read once the whole document is linked, so an early
+/// short mention gets the full name introduced later.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
-    pub speaker: String,
-    pub speaker_type: SpeakerType,
-    pub speaker_title: String,
+    pub entity: usize,
     /// Token range of the words naming the speaker in this sentence.
     pub mention: Option<(usize, usize)>,
     pub outlet: String,
@@ -541,7 +541,13 @@ impl<'a> Linker<'a> {
         } else {
             String::new()
         };
-        Some(Attribution { speaker: e.name.clone(), speaker_type: e.kind, speaker_title: e.title.clone(), mention, outlet })
+        Some(Attribution { entity: ent, mention, outlet })
+    }
+
+    /// The name, kind and title of an entity, as finally known.
+    pub fn speaker(&self, entity: usize) -> (&str, SpeakerType, &str) {
+        let e = &self.entities[entity];
+        (&e.name, e.kind, &e.title)
     }
 
     /// Whether a phrase opens with a word that names sources (منظمة، الوزير، موسكو).
@@ -748,6 +754,20 @@ impl<'a> Linker<'a> {
     }
 
     fn add(&mut self, e: Entity) -> usize {
+        // الجيش then الجيش الإسرائيلي: a fuller name of a source already
+        // known by part of it is the same source, now better named.
+        if e.key.len() >= 2 {
+            if let Some(i) = self.find_entity(|old| old.kind == e.kind && old.key.len() < e.key.len() && contains_seq(&e.key, &old.key)) {
+                let old = &mut self.entities[i];
+                old.name = e.name;
+                old.key = e.key;
+                if old.title.is_empty() {
+                    old.title = e.title;
+                    old.title_key = e.title_key;
+                }
+                return i;
+            }
+        }
         self.entities.push(e);
         self.entities.len() - 1
     }
