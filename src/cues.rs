@@ -24,6 +24,8 @@ pub struct Frame {
     pub self_source: bool,
     /// The marker stands inside a quotation: a source quoted by another.
     pub nested: bool,
+    /// A post-posed source that relayed this claim (…، حسبما ذكرت واس).
+    pub relayed_by: Option<(usize, usize)>,
     /// The marker stands inside an earlier frame's reported clause: it is a
     /// claim of its own only if it names its own subject.
     pub inside_claim: bool,
@@ -203,6 +205,7 @@ impl<'a> Ctx<'a> {
             self_source: false,
             nested: false,
             inside_claim: false,
+            relayed_by: None,
         };
         while j < sent.end {
             let t = self.seg.tokens[j];
@@ -335,7 +338,7 @@ impl<'a> Ctx<'a> {
                 cs += 1;
             }
             let (claim, qt) = self.clause_claim(cs, sent).ok_or(Reason::EmptyClaim)?;
-            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim, quote_type: qt, self_source, nested: false, inside_claim: false });
+            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim, quote_type: qt, self_source, nested: false, inside_claim: false, relayed_by: None });
         }
         if i == sent.first || !(self.is(i - 1, '،') || self.quotes.opener(i - 1).is_some()) {
             return Err(Reason::NotAMarkerPosition);
@@ -347,6 +350,9 @@ impl<'a> Ctx<'a> {
             if prev.claim.1 > claim_end {
                 prev.claim.1 = claim_end;
             }
+            if !self_source {
+                prev.relayed_by = Some(head);
+            }
             // "قال X إن ...، حسبما أوضح Y": Y reports that X said it, a
             // second claim over the whole report. وفق قوله only closes it.
             if self_source || !after_ma {
@@ -355,7 +361,7 @@ impl<'a> Ctx<'a> {
         }
         // ... عن "عالمنا العربي"، وفقا لتعبيره: the quotation just before.
         if let Some(o) = self.quotes.opener(claim_end.wrapping_sub(1)).filter(|&o| o >= sent.first && o + 1 < claim_end - 1) {
-            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: (o + 1, claim_end - 1), quote_type: QuoteType::Direct, self_source, nested: false, inside_claim: false });
+            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: (o + 1, claim_end - 1), quote_type: QuoteType::Direct, self_source, nested: false, inside_claim: false, relayed_by: None });
         }
         let mut span = self.trim((sent.first, claim_end));
         let mut qt = QuoteType::Indirect;
@@ -371,7 +377,7 @@ impl<'a> Ctx<'a> {
         if span.0 >= span.1 {
             return Err(Reason::EmptyClaim);
         }
-        Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: span, quote_type: qt, self_source, nested: false, inside_claim: false })
+        Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: span, quote_type: qt, self_source, nested: false, inside_claim: false, relayed_by: None })
     }
 
     /// لتعبيره → تعبيره: the ل after وفقا does not hide a self-reference.

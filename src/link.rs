@@ -260,7 +260,8 @@ impl<'a> Linker<'a> {
             for (n, &i) in idx.iter().enumerate().skip(1) {
                 let w = self.word(i).unwrap_or_default();
                 let quoted = self.inside_quote(i, a);
-                if !quoted && prev_def && !definite(w) && w != "في" && !self.keeps_place(i, a) {
+                let pp = (w.starts_with("بال") || w.starts_with("لل")) && !quoted;
+                if !quoted && (prev_def && !definite(w) || pp) && w != "في" && !self.keeps_place(i, a) {
                     return self.trim_range((a, idx[n - 1] + 1));
                 }
                 prev_def = definite(w) || quoted;
@@ -488,10 +489,11 @@ impl<'a> Linker<'a> {
             .then(|| self.word(f.head.0).and_then(|w| self.strip_lam(w)).map(|_| f.head.0))
             .flatten();
         let head = self.read_head(f.head, nql);
+        let relayed = f.relayed_by.filter(|&r| self.kind_of(r) == SpeakerType::Outlet).map(|r| self.render_stripped(self.outlet_extent(r)));
         let outlet_here = match (head.outlet, head.via_outlet) {
             (Some((a, b, skip)), _) => Some((self.render)(a, b, skip)),
             (None, Some(r)) => Some(self.render_stripped(r)),
-            _ => None,
+            _ => relayed,
         };
         let agreement = f.form.agreement;
         let mut np = head.np;
@@ -505,6 +507,9 @@ impl<'a> Linker<'a> {
             np = None; // وفق قوله: the current speaker
         }
         if np.is_none() && f.form.class == MarkerClass::Verb {
+            np = self.subject_before(f.cue.0, f.sentence);
+        }
+        if f.inside_claim && np.is_some_and(|r| !self.plausible_source(r)) {
             np = self.subject_before(f.cue.0, f.sentence);
         }
         if np.is_none() && f.inside_claim {
@@ -550,6 +555,14 @@ impl<'a> Linker<'a> {
         (&e.name, e.kind, &e.title)
     }
 
+    /// Whether a phrase can name a source: a role, organisation, place or
+    /// outlet word, a known source, or a name.
+    fn plausible_source(&self, r: (usize, usize)) -> bool {
+        let ws = self.words(r);
+        let Some(w) = ws.first().map(|w| w.as_ref()) else { return false };
+        self.heads_source(r) || self.entities.iter().any(|e| e.key.iter().any(|k| k == w)) || self.name_like(w)
+    }
+
     /// Whether a phrase opens with a word that names sources (منظمة، الوزير، موسكو).
     fn heads_source(&self, r: (usize, usize)) -> bool {
         let ws = self.words(r);
@@ -566,11 +579,15 @@ impl<'a> Linker<'a> {
     pub fn note(&mut self, cue: usize, sentence: usize, head: (usize, usize), agreement: Agreement) {
         self.lam = None;
         let h = self.read_head(head, false);
-        let Some(np) = h.np.or_else(|| self.subject_before(cue, sentence)) else { return };
-        if self.words(np).len() > 8 {
+        // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
+        // over the words after it, which are then its object.
+        let before = self.subject_before(cue, sentence);
+        let Some(np) = before.or(h.np) else { return };
+        let h_appos = if before.is_some() { None } else { h.appos };
+        if self.words(np).len() > 8 || !self.plausible_source(np) {
             return;
         }
-        let ent = self.resolve(np, h.appos, agreement);
+        let ent = self.resolve(np, h_appos, agreement);
         if self.entities[ent].agreement == Agreement::Unknown {
             self.entities[ent].agreement = agreement;
         }
@@ -601,8 +618,17 @@ impl<'a> Linker<'a> {
             }
             start -= 1;
         }
-        if start == end || end == cue && start == cue {
-            return None;
+        if start == end {
+            // وكان المستشفى البريطاني الذي ...، قد قال: the subject follows كان.
+            let opener = self.word(first).filter(|w| matches!(*w, "وكان" | "وكانت" | "كان" | "كانت"));
+            if opener.is_none() || !self.word(cue - 1).is_some_and(|w| w == "قد") {
+                return None;
+            }
+            start = first + 1;
+            end = (start..cue).find(|&k| self.seg.tokens[k].is('،') || self.word(k).is_some_and(|w| self.rules.cuts_before(w) || w == "قد")).unwrap_or(cue);
+            if start >= end {
+                return None;
+            }
         }
         let np = (start, end);
         let ws = self.words(np);
