@@ -346,7 +346,7 @@ impl<'a> Ctx<'a> {
         // Post-posed: "X، حسب Y". The claim is X, unless a marker earlier in
         // the sentence already claimed it; then this one only closes it.
         let claim_end = i - 1;
-        if let Some(prev) = frames.iter_mut().rev().take_while(|f| f.sentence == si).find(|f| f.claim.1 + 3 >= claim_end) {
+        if let Some(prev) = frames.iter_mut().rev().take_while(|f| f.sentence == si).find(|f| f.claim.0 < claim_end && f.claim.1 + 3 >= claim_end) {
             if prev.claim.1 > claim_end {
                 prev.claim.1 = claim_end;
             }

@@ -84,7 +84,7 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
     // still name the speaker of the continuations after it.
     let mut notes = found.rejected.iter().filter(|r| r.head.is_some()).peekable();
     let mut linked = Vec::new();
-    for f in &found.frames {
+    for f in found.frames.iter().filter(|f| f.claim.0 < f.claim.1) {
         while let Some(r) = notes.next_if(|r| r.cue.0 < f.cue.0) {
             if let (Some(h), Some(form)) = (r.head, seg.tokens[r.cue.0].is_word().then(|| rules.marker(seg.tokens[r.cue.0].text(&norm.text))).flatten()) {
                 linker.note(r.cue.0, r.sentence, h, form.agreement);
