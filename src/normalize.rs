@@ -92,53 +92,96 @@ fn html_entity(s: &str) -> Option<(char, usize)> {
     Some((c, end + 1))
 }
 
+/// Characters that normalisation leaves as they are: most Arabic letters.
+/// Runs of them are copied in one go.
+fn keeps(c: char) -> bool {
+    match c {
+        'ء' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='ن' | 'ه' | 'و' | 'ي' => true,
+        c if is_presentation_form(c) || c == '\r' || c == '&' => false,
+        c => fold(c) == Some(c),
+    }
+}
+
+/// Builds the normalised text and its offset map.
+struct Builder<'a> {
+    original: &'a str,
+    text: String,
+    checkpoints: Vec<(u32, i64)>,
+    delta: i64,
+}
+
+impl Builder<'_> {
+    /// Records that the next normalised byte comes from original byte `orig_pos`.
+    fn mark(&mut self, orig_pos: usize) {
+        let d = orig_pos as i64 - self.text.len() as i64;
+        if d != self.delta {
+            self.checkpoints.push((self.text.len() as u32, d));
+            self.delta = d;
+        }
+    }
+
+    fn push(&mut self, c: char, orig_pos: usize) {
+        self.mark(orig_pos);
+        self.text.push(c);
+    }
+
+    /// Copies original[from..to] unchanged.
+    fn copy(&mut self, from: usize, to: usize) {
+        if from < to {
+            self.mark(from);
+            self.text.push_str(&self.original[from..to]);
+        }
+    }
+}
+
 /// Normalises `original` for matching, keeping the offset map.
 pub fn normalize(original: &str) -> Normalized {
-    let mut text = String::with_capacity(original.len());
-    let mut checkpoints = Vec::new();
-    let mut delta: i64 = 0;
-    let mut push = |text: &mut String, c: char, orig_pos: usize| {
-        let d = orig_pos as i64 - text.len() as i64;
-        if d != delta {
-            checkpoints.push((text.len() as u32, d));
-            delta = d;
-        }
-        text.push(c);
-    };
+    let mut out = Builder { original, text: String::with_capacity(original.len()), checkpoints: Vec::new(), delta: 0 };
     let bytes = original.as_bytes();
     let mut pos = 0;
-    while pos < original.len() {
-        let c = original[pos..].chars().next().unwrap_or('\u{FFFD}');
-        let width = c.len_utf8();
-        if c == '&' {
-            if let Some((e, len)) = html_entity(&original[pos..]) {
-                if let Some(f) = fold(e) {
-                    push(&mut text, f, pos);
-                }
-                pos += len;
-                continue;
-            }
-        }
-        if c == '\r' {
-            // CRLF becomes LF; a lone CR is a line break too.
-            if bytes.get(pos + 1) != Some(&b'\n') {
-                push(&mut text, '\n', pos);
-            }
+    let mut run = 0;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b < 0x80 && !matches!(b, b'&' | b'\r' | b',' | b';' | b'\t' | b'A'..=b'Z') {
             pos += 1;
             continue;
         }
-        if is_presentation_form(c) {
+        let c = original[pos..].chars().next().unwrap_or('\u{FFFD}');
+        let width = c.len_utf8();
+        if b >= 0x80 && keeps(c) {
+            pos += width;
+            continue;
+        }
+        out.copy(run, pos);
+        if c == '&' {
+            if let Some((e, len)) = html_entity(&original[pos..]) {
+                if let Some(f) = fold(e) {
+                    out.push(f, pos);
+                }
+                pos += len;
+                run = pos;
+                continue;
+            }
+            out.push('&', pos);
+        } else if c == '\r' {
+            // CRLF becomes LF; a lone CR is a line break too.
+            if bytes.get(pos + 1) != Some(&b'\n') {
+                out.push('\n', pos);
+            }
+        } else if is_presentation_form(c) {
             for d in std::iter::once(c).nfkc() {
                 if let Some(f) = fold(d) {
-                    push(&mut text, f, pos);
+                    out.push(f, pos);
                 }
             }
         } else if let Some(f) = fold(c) {
-            push(&mut text, f, pos);
+            out.push(f, pos);
         }
         pos += width;
+        run = pos;
     }
-    Normalized { text, checkpoints, original_len: original.len() }
+    out.copy(run, pos);
+    Normalized { text: out.text, checkpoints: out.checkpoints, original_len: original.len() }
 }
 
 /// Folds a lexicon entry the same way article text is folded.

@@ -4,7 +4,7 @@
 //! clause ends: the sentence end, a quotation's closing mark, or the next
 //! marker that opens a clause of its own.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::rules::{MarkerClass, Rules};
 use crate::segment::{Kind, Segments, Sentence};

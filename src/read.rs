@@ -384,14 +384,15 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
 
 fn parse_json_record(line: &[u8], source: &str, location: String, fallback_id: String, cfg: &ReadConfig) -> Record {
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-    if let Err(e) = decode::utf8(line) {
-        return Record::failed(source, location, fallback_id, e);
-    }
     let mut de = serde_json::Deserializer::from_slice(line);
     let seed = Fields { id: &cfg.id_field, text: &cfg.text_field };
     let parsed = seed.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
     match parsed {
-        Err(e) => Record::failed(source, location, fallback_id, format!("invalid JSON: {e}")),
+        // The parser validates UTF-8 itself; say which failure it was.
+        Err(e) => match decode::utf8(line) {
+            Err(bad) => Record::failed(source, location, fallback_id, bad),
+            Ok(_) => Record::failed(source, location, fallback_id, format!("invalid JSON: {e}")),
+        },
         Ok((id, text)) => {
             let doc_id = id.unwrap_or(fallback_id);
             match text {

@@ -1,7 +1,7 @@
 //! Rules as data: markers, outlets and source lexicons from `rules/*.toml`,
 //! embedded in the binary and overridable from a directory.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -92,7 +92,7 @@ pub struct Phrases {
 
 impl Phrases {
     fn new(items: &[String]) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for item in items {
             let words: Vec<String> = fold_str(item).split_whitespace().map(str::to_string).collect();
             if let Some(first) = words.first() {
@@ -243,7 +243,7 @@ impl Rules {
         let entities: EntitiesFile = parse("entities.toml", &get("entities.toml")?)?;
 
         let mut lemmas = Vec::new();
-        let mut forms: HashMap<String, MarkerForm> = HashMap::new();
+        let mut forms: HashMap<String, MarkerForm> = HashMap::default();
         for v in &markers.verb {
             if v.lemma.trim().is_empty() {
                 return Err(RulesError::Entry { file: "markers.toml".into(), entry: "[[verb]]".into(), message: "empty lemma".into() });

@@ -61,8 +61,16 @@ pub struct Segments {
     pub paragraphs: Vec<Paragraph>,
 }
 
+/// Letters, digits, `_` and `#` (hashtags). Arabic and ASCII are decided
+/// here directly: the general Unicode lookup is slow on the hot path.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '#'
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '_' | '#' => true,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        c if c.is_ascii() => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// Splits normalised text into tokens.
