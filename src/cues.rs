@@ -108,12 +108,14 @@ impl<'a> Ctx<'a> {
         if words == 0 || words > NAME_QUOTE_WORDS {
             return false;
         }
-        if q > 0
-            && self.word(q - 1).is_some_and(|w| {
-                w == "ل" || self.rules.is_outlet_type(w) || self.rules.is_title(w) || self.rules.organization_at(std::iter::once(w)).is_some()
-            })
-        {
-            return true; // منظمة "هيومن رايتس ووتش"، زعيم "حزب الله"، لموقع "سكاي نيوز"
+        let heads = |w: &str| self.rules.is_outlet_type(w) || self.rules.is_title(w) || self.rules.organization_at(std::iter::once(w)).is_some();
+        if q > 0 && self.word(q - 1).is_some_and(|w| w == "ل" || heads(w) || w.strip_prefix('ل').is_some_and(heads)) {
+            return true; // منظمة "هيومن رايتس ووتش"، زعيم "حزب الله"، لموقع "سكاي نيوز"، لقوات "..."
+        }
+        // A quoted outlet name (حصلت «الشرق الأوسط» على نسخة) is a name.
+        let inside: Vec<&str> = (q + 1..c).filter_map(|k| self.word(k)).collect();
+        if self.rules.outlet_name_at(inside.iter().copied()) == Some(inside.len()) {
+            return true;
         }
         // Followed by a comma, a colon or the complementizer, maybe after one
         // adjective (مجلة "X" الأميركية، أن): the quotation was part of the source.
@@ -427,6 +429,11 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 ctx.verb_frame(si, sent, cue, form)
             };
             match result {
+                Ok(f) if out.frames.iter().rev().take(4).any(|p| p.claim == f.claim) => {
+                    // "..."، وأكد آخرون: the quotation is already claimed.
+                    out.rejected.push(Rejected { sentence: si, nested: quoted[i], cue, reason: Reason::AlreadyClaimed, head: None });
+                    i = end;
+                }
                 Ok(mut f) => {
                     i = f.cue.1;
                     f.nested = quoted[f.cue.0];

@@ -256,7 +256,7 @@ impl<'a> Linker<'a> {
         if self.rules.organization_at(it()).is_some() || self.rules.is_outlet_type(&fw) || described {
             // منظمة معاهدة الأمن الجماعي | صحة ...: stop at an indefinite
             // word after a definite one (the verb's object).
-            let mut prev_def = false;
+            let mut prev_def = definite(&fw);
             for (n, &i) in idx.iter().enumerate().skip(1) {
                 let w = self.word(i).unwrap_or_default();
                 let quoted = self.inside_quote(i, a);
@@ -425,7 +425,8 @@ impl<'a> Linker<'a> {
             }
             let wc = at(idx[k]);
             let w = wc.as_ref();
-            if self.rules.is_title(w) || self.rules.is_unnamed(w) || self.rules.is_document(w) || self.rules.is_outlet_type(w) || self.rules.organization_at(std::iter::once(w)).is_some() {
+            let coordinated = w.strip_prefix('و').is_some_and(|r| self.rules.is_title(r) || self.rules.is_unnamed(r) || definite(r));
+            if coordinated || self.rules.is_title(w) || self.rules.is_unnamed(w) || self.rules.is_document(w) || self.rules.is_outlet_type(w) || self.rules.organization_at(std::iter::once(w)).is_some() {
                 after_head = !definite(w);
                 k += 1;
                 continue;
@@ -491,7 +492,10 @@ impl<'a> Linker<'a> {
         let head = self.read_head(f.head, nql);
         let relayed = f.relayed_by.filter(|&r| self.kind_of(r) == SpeakerType::Outlet).map(|r| self.render_stripped(self.outlet_extent(r)));
         let outlet_here = match (head.outlet, head.via_outlet) {
-            (Some((a, b, skip)), _) => Some((self.render)(a, b, skip)),
+            (Some((a, b, skip)), _) => {
+                let lil = skip == 1 && self.word(a).is_some_and(|w| w.starts_with("لل"));
+                Some(if lil { format!("ا{}", (self.render)(a, b, 1)) } else { (self.render)(a, b, skip) })
+            }
             (None, Some(r)) => Some(self.render_stripped(r)),
             _ => relayed,
         };
