@@ -279,6 +279,11 @@ impl<'a> Ctx<'a> {
         }
         if after_ma && self.word(k).and_then(|w| self.rules.marker_with_object(w)).is_some_and(|f| f.class == MarkerClass::Verb) {
             k += 1;
+        } else if after_ma && self.word(k).is_some_and(|w| self.rules.is_appear(w)) {
+            k += 1; // وفق ما جاء في بيان: the source is the statement
+            if self.word(k) == Some("في") {
+                k += 1;
+            }
         }
         // وفقا لـ X: the separate ل belongs to the marker.
         if self.word(k) == Some("ل") {
@@ -298,7 +303,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 Kind::Word => {
-                    if k > s0 && self.is_complementizer_at(k, s0) {
+                    if k > s0 && (self.is_complementizer_at(k, s0) || matches!(t.text(self.text), "الذي" | "التي" | "الذين")) {
                         break;
                     }
                     words += 1;
@@ -329,12 +334,18 @@ impl<'a> Ctx<'a> {
         let at_start = i == sent.first || self.opens_sentence(sent, i);
         // والذي بحسب X "..." / وجاء في الرسالة وفقا لواس: "...": a source
         // followed straight by the claim works wherever the marker stands.
-        let claim_follows = k < sent.end && (self.is(k, ':') || self.quotes.closer(k).is_some_and(|c| c.is_some()) || self.is_complementizer_at(k, k));
+        let claim_follows = k < sent.end && (self.is(k, ':') || self.quotes.closer(k).is_some_and(|c| c.is_some()) || (at_start && self.is_complementizer_at(k, k)));
         if (at_start && !ends_sentence) || claim_follows {
             // Pre-posed: ووفق مجلة X، فإن ... / وحسب فلان، "..."
             let mut cs = k;
             if self.is(cs, '،') || self.is(cs, ':') {
                 cs += 1;
+            }
+            // وبحسب X، في مارس الماضي، فإن ...: skip the adverbial piece.
+            if let Some(c) = (cs..(cs + 6).min(sent.end)).find(|&x| self.is(x, '،')) {
+                if self.is_complementizer_at(c + 1, c + 1) && !self.is_complementizer_at(cs, cs) {
+                    cs = c + 1;
+                }
             }
             if self.is_complementizer_at(cs, cs) {
                 cs += 1;
@@ -356,13 +367,16 @@ impl<'a> Ctx<'a> {
                 prev.relayed_by = Some(head);
             }
             // "قال X إن ...، حسبما أوضح Y": Y reports that X said it, a
-            // second claim over the whole report. وفق قوله only closes it.
-            if self_source || !after_ma {
+            // second claim over the whole report. وفق قوله only closes it,
+            // and an outlet (حسبما ذكرت واس) only relays it.
+            let relay = head_words.first().is_some_and(|w| self.rules.is_outlet_type(w)) || self.rules.outlet_name_at(head_words.iter().copied()).is_some();
+            if self_source || !after_ma || relay {
                 return Err(if self_source { Reason::SelfSource } else { Reason::AlreadyClaimed });
             }
         }
         // ... عن "عالمنا العربي"، وفقا لتعبيره: the quotation just before.
-        if let Some(o) = self.quotes.opener(claim_end.wrapping_sub(1)).filter(|&o| o >= sent.first && o + 1 < claim_end - 1) {
+        let spans_clause = |o: usize| self_source || o == sent.first || (o > 0 && (self.is(o - 1, ':') || self.is_complementizer_at(o - 1, o - 1)));
+        if let Some(o) = self.quotes.opener(claim_end.wrapping_sub(1)).filter(|&o| o >= sent.first && o + 1 < claim_end - 1 && spans_clause(o)) {
             return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: (o + 1, claim_end - 1), quote_type: QuoteType::Direct, self_source, nested: false, inside_claim: false, relayed_by: None });
         }
         let mut span = self.trim((sent.first, claim_end));
@@ -435,7 +449,9 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                     i = end;
                 }
                 Ok(mut f) => {
-                    i = f.cue.1;
+                    // Markers among the source words (قالت محطة X نقلا عن Y)
+                    // belong to this frame.
+                    i = if f.head.0 >= f.cue.1 { f.cue.1.max(f.head.1) } else { f.cue.1 };
                     f.nested = quoted[f.cue.0];
                     f.inside_claim = !f.nested
                         && out.frames.iter().rev().take_while(|p| p.sentence == si).any(|p| p.claim.0 < f.cue.0 && f.cue.0 < p.claim.1);

@@ -120,7 +120,15 @@ impl<'a> Linker<'a> {
         let mut head = Head::default();
         // نقلت وكالة X عن Y قوله: X is the outlet, Y the speaker.
         let mut a = a;
-        if nql {
+        // ... نقلا عن Y / على لسان Y inside the source words: same split.
+        let relay = (a..b).find(|&i| (self.word(i) == Some("عن") && i > a && self.word(i - 1) == Some("نقلا")) || (self.word(i) == Some("لسان") && i > a && self.word(i - 1) == Some("علي")));
+        if let Some(r) = relay {
+            let left = if self.word(r) == Some("عن") || self.word(r) == Some("لسان") { r - 1 } else { r };
+            if left > a {
+                head.via_outlet = Some(self.trim_range((a, left)));
+            }
+            a = r + 1;
+        } else if nql {
             if let Some(an) = (a..b).find(|&i| self.word(i) == Some("عن")) {
                 if an > a {
                     head.via_outlet = Some(self.trim_range((a, an)));
@@ -211,7 +219,7 @@ impl<'a> Linker<'a> {
                 if k == np_start && self.rules.marker(w).is_some_and(|f| matches!(f.class, MarkerClass::Verb | MarkerClass::Participle)) {
                     np_end = np_start; // أضافت قائلة: no subject here
                 }
-                if let Some(o) = self.outlet_at(k, b) {
+                if let Some(o) = self.outlet_at(k, b).filter(|_| self.lam != Some(k)) {
                     if head.outlet.is_none() {
                         head.outlet = Some(o);
                     }
@@ -221,7 +229,7 @@ impl<'a> Linker<'a> {
                 }
                 let timed = self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
                 let self_ref = self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w);
-                if k > np_start && (self.rules.cuts_before(w) || self.rules.is_via(w) || timed || self_ref) && !self.keeps_place(k, np_start) {
+                if k > np_start && (self.rules.cuts_before(w) || self.rules.is_via(w) || timed || self_ref) && !self.keeps_place(k, np_start) && !self.inside_quote(k, np_start) {
                     np_end = np_end.min(k);
                 }
                 if w == "ل" || w == "له" || w == "لها" || w == "لهم" {
@@ -399,6 +407,9 @@ impl<'a> Linker<'a> {
     /// للمادة → لمادة, which callers read as المادة).
     fn strip_lam<'w>(&self, w: &'w str) -> Option<&'w str> {
         let rest = w.strip_prefix('ل')?;
+        if self.lam.is_some() && w.chars().count() > 3 {
+            return Some(rest);
+        }
         if rest.chars().count() < 2 {
             return None;
         }
@@ -487,9 +498,15 @@ impl<'a> Linker<'a> {
         let nql = self.rules.lemmas[f.form.lemma] == "نقل";
         // وفقا للمادة، وفقا لـ X: the ل belongs to the marker.
         self.lam = (f.form.class == MarkerClass::Preposition)
-            .then(|| self.word(f.head.0).and_then(|w| self.strip_lam(w)).map(|_| f.head.0))
+            .then(|| {
+                let w = self.word(f.head.0)?;
+                // وفقا لـ / طبقا لـ take ل before any source (لوثائق المحكمة).
+                let takes_lam = self.word(f.cue.0).is_some_and(|c| c.ends_with('ا')) && w.starts_with('ل') && w.chars().count() > 3;
+                (takes_lam || self.strip_lam(w).is_some()).then_some(f.head.0)
+            })
             .flatten();
         let head = self.read_head(f.head, nql);
+        let framed = self.leading_frame_outlet(f.sentence, f.cue.0);
         let relayed = f.relayed_by.filter(|&r| self.kind_of(r) == SpeakerType::Outlet).map(|r| self.render_stripped(self.outlet_extent(r)));
         let outlet_here = match (head.outlet, head.via_outlet) {
             (Some((a, b, skip)), _) => {
@@ -497,7 +514,7 @@ impl<'a> Linker<'a> {
                 Some(if lil { format!("ا{}", (self.render)(a, b, 1)) } else { (self.render)(a, b, skip) })
             }
             (None, Some(r)) => Some(self.render_stripped(r)),
-            _ => relayed,
+            _ => relayed.or(framed),
         };
         let agreement = f.form.agreement;
         let mut np = head.np;
@@ -557,6 +574,20 @@ impl<'a> Linker<'a> {
     pub fn speaker(&self, entity: usize) -> (&str, SpeakerType, &str) {
         let e = &self.entities[entity];
         (&e.name, e.kind, &e.title)
+    }
+
+    /// The outlet of a sentence-opening frame (وفي تصريحات لـ"العربية.نت"، أكد ...).
+    fn leading_frame_outlet(&self, sentence: usize, cue: usize) -> Option<String> {
+        let first = self.seg.sentences[sentence].first;
+        let (w0, w1) = (self.word(first)?, self.word(first + 1)?);
+        if !(matches!(w0, "في" | "وفي") && self.rules.is_frame(w1)) {
+            return None;
+        }
+        let end = (first..cue).find(|&k| self.seg.tokens[k].is('،')).unwrap_or(cue);
+        (first + 2..end).find_map(|k| self.outlet_at(k, end)).map(|(a, b, skip)| {
+            let lil = skip == 1 && self.word(a).is_some_and(|w| w.starts_with("لل"));
+            if lil { format!("ا{}", (self.render)(a, b, 1)) } else { (self.render)(a, b, skip) }
+        })
     }
 
     /// Whether a phrase can name a source: a role, organisation, place or

@@ -69,6 +69,8 @@ pub struct Rules {
     /// Self-referring sources (قوله), as folded word sequences.
     pub self_sources: Vec<Vec<String>>,
     outlet_types: HashSet<String>,
+    frames: HashSet<String>,
+    appear: HashSet<String>,
     outlet_names: Phrases,
     via: HashSet<String>,
     with_words: HashSet<String>,
@@ -160,6 +162,7 @@ struct PrepEntry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ClauseEntry {
+    appear: Vec<String>,
     complementizers: Vec<String>,
     not_after: Vec<String>,
     blocked_after: Vec<String>,
@@ -171,6 +174,7 @@ struct ClauseEntry {
 #[serde(deny_unknown_fields)]
 struct OutletsFile {
     types: Vec<String>,
+    frames: Vec<String>,
     names: Vec<String>,
     via: Vec<String>,
     with_words: Vec<String>,
@@ -347,6 +351,8 @@ impl Rules {
             bridges: set(&markers.clause.bridges),
             self_sources: words(&markers.clause.self_sources),
             outlet_types: set(&outlets.types),
+            frames: set(&outlets.frames),
+            appear: set(&markers.clause.appear),
             outlet_names: Phrases::new(&outlets.names),
             via: set(&outlets.via),
             with_words: set(&outlets.with_words),
@@ -391,6 +397,16 @@ impl Rules {
         self.time.match_at(words)
     }
 
+    /// Whether a folded word is a nominal frame (تصريح، مقابلة، بيان).
+    pub fn is_frame(&self, word: &str) -> bool {
+        self.frames.contains(word)
+    }
+
+    /// Whether a folded word is a verb of appearing (جاء، ورد).
+    pub fn is_appear(&self, word: &str) -> bool {
+        self.appear.contains(word)
+    }
+
     /// Whether a folded word opens a reported clause (أن، إنه، بأن ...).
     pub fn is_complementizer(&self, word: &str) -> bool {
         self.complementizers.contains(word)
@@ -398,7 +414,8 @@ impl Rules {
 
     /// Whether a complementizer after this folded word belongs to it (بعد أن).
     pub fn blocks_complementizer(&self, word: &str) -> bool {
-        self.not_after.contains(word) || word.strip_prefix('و').is_some_and(|w| self.not_after.contains(w))
+        let w = word.strip_prefix('و').filter(|w| self.not_after.contains(*w)).unwrap_or(word);
+        self.not_after.contains(w)
     }
 
     /// Whether a marker after this folded word is conditional or negated.
@@ -523,7 +540,7 @@ mod tests {
     #[test]
     fn a_bad_entry_names_file_and_entry() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("markers.toml"), "[[verb]]\nlemma = \"قال\"\n[[preposition]]\nlemma=\"x\"\nforms=[\"y\"]\n[clause]\ncomplementizers=[]\nnot_after=[]\nblocked_after=[]\nbridges=[]\nself_sources=[]\n").unwrap();
+        std::fs::write(dir.path().join("markers.toml"), "[[verb]]\nlemma = \"قال\"\n[[preposition]]\nlemma=\"x\"\nforms=[\"y\"]\n[clause]\nappear=[]\ncomplementizers=[]\nnot_after=[]\nblocked_after=[]\nbridges=[]\nself_sources=[]\n").unwrap();
         let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("markers.toml") && err.contains("verb قال"), "{err}");
     }
