@@ -238,7 +238,13 @@ impl<'a> Ctx<'a> {
                 Kind::Punct(_) if self.quotes.closer(j).is_some() => {
                     // نقلت الشرطة عن يوليا قولها "...": the quotation is the claim.
                     let said = j > 0 && self.word(j - 1).is_some_and(|w| self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w));
-                    if self.is(j, '(') || self.quote_is_name(j, sent) || (form.needs_clause && !said) {
+                    // A short quotation inside the clause (شدد على عدم وجود "مجاملة" لكل ...)
+                    // is a scare quote, not the claim.
+                    let scare = match self.quotes.closer(j) {
+                        Some(Some(c)) => (j + 1..c).filter(|&k| self.seg.tokens[k].is_word()).count() <= 2 && !self.closes_clause(c, sent),
+                        _ => false,
+                    };
+                    if self.is(j, '(') || scare || self.quote_is_name(j, sent) || (form.needs_clause && !said) {
                         match self.quotes.closer(j) {
                             Some(Some(c)) => j = c,
                             _ => return Err(Reason::NoClause),

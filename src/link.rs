@@ -709,9 +709,11 @@ impl<'a> Linker<'a> {
                 name_range = Some((s, np.1));
                 title_range = (s > np.0).then_some((np.0, s));
                 kind = SpeakerType::Person;
-            } else if let Some(ap) = appos.filter(|&ap| self.name_start(ap) == Some(ap.0)) {
-                name_range = Some(ap);
-                title_range = Some(np);
+            } else if let Some((ap, s)) = appos.and_then(|ap| self.name_start(ap).map(|s| (ap, s))) {
+                // المتحدث باسم القيادة، العميد أحمد المسماري: the name comes
+                // after the comma, its rank with it.
+                name_range = Some((s, ap.1));
+                title_range = Some(if s > ap.0 { (np.0, s) } else { np });
                 kind = SpeakerType::Person;
             }
         }
