@@ -244,7 +244,10 @@ impl<'a> Ctx<'a> {
                         Some(Some(c)) => (j + 1..c).filter(|&k| self.seg.tokens[k].is_word()).count() <= 2 && !self.closes_clause(c, sent),
                         _ => false,
                     };
-                    if self.is(j, '(') || scare || self.quote_is_name(j, sent) || (form.needs_clause && !said) {
+                    // وتابع "...": a quotation right after the verb is its claim
+                    // even for a verb with another sense (تابع المباراة).
+                    let right_after = j == head_start;
+                    if self.is(j, '(') || scare || self.quote_is_name(j, sent) || (form.needs_clause && !said && !right_after) {
                         match self.quotes.closer(j) {
                             Some(Some(c)) => j = c,
                             _ => return Err(Reason::NoClause),

@@ -185,8 +185,13 @@ impl<'a> Linker<'a> {
         }
         // Leading time expressions, pronoun-prepositions (فيها، له) and
         // addressees (للصحافيين) are not the source.
+        let mut adverbial = false;
         loop {
             if i >= b {
+                break;
+            }
+            if self.word(i).is_some_and(|w| self.rules.is_adverbial(w)) {
+                adverbial = true;
                 break;
             }
             if let Some(n) = self.rules.time_at((i..b).filter_map(|x| self.word(x))) {
@@ -206,7 +211,7 @@ impl<'a> Linker<'a> {
         }
         // A piece that opens with a preposition (في بيان، إلى رفض ...) names
         // no subject, though it may name the outlet.
-        let pp = self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "إلى" || w == "الى") && self.lam != Some(i);
+        let pp = adverbial || self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "الى") && self.lam != Some(i);
         let np_start = i;
         let mut np_end = if pp { i } else { b };
         let mut k = i;
@@ -436,7 +441,9 @@ impl<'a> Linker<'a> {
             }
             let wc = at(idx[k]);
             let w = wc.as_ref();
-            let coordinated = w.strip_prefix('و').is_some_and(|r| self.rules.is_title(r) || self.rules.is_unnamed(r) || definite(r));
+            // السفير الفلسطيني ومندوبها الدائم: a و-word inside a role phrase
+            // continues the role.
+            let coordinated = w.strip_prefix('و').is_some_and(|r| k > 0 || self.rules.is_title(r) || self.rules.is_unnamed(r) || definite(r));
             if coordinated || self.rules.is_title(w) || self.rules.is_unnamed(w) || self.rules.is_document(w) || self.rules.is_outlet_type(w) || self.rules.organization_at(std::iter::once(w)).is_some() {
                 after_head = !definite(w);
                 k += 1;
@@ -530,10 +537,10 @@ impl<'a> Linker<'a> {
         if np.is_none() && f.form.class == MarkerClass::Verb {
             np = self.subject_before(f.cue.0, f.sentence);
         }
-        if f.inside_claim && np.is_some_and(|r| !self.plausible_source(r)) {
+        if (f.inside_claim || f.nested) && np.is_some_and(|r| !self.plausible_source(r)) {
             np = self.subject_before(f.cue.0, f.sentence);
         }
-        if np.is_none() && f.inside_claim {
+        if np.is_none() && (f.inside_claim || f.nested && f.form.class == MarkerClass::Verb && f.head.0 < f.head.1) {
             return None; // a verb inside another's clause, with no subject of its own
         }
         let (ent, mention) = match np {

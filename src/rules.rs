@@ -83,6 +83,7 @@ pub struct Rules {
     cut_before: HashSet<String>,
     anaphora: Phrases,
     prepositions: HashSet<String>,
+    adverbial: HashSet<String>,
     time: Phrases,
 }
 
@@ -192,6 +193,7 @@ struct EntitiesFile {
     cut_before: Vec<String>,
     anaphora: Vec<String>,
     prepositions: Vec<String>,
+    adverbial: Vec<String>,
     time: Vec<String>,
 }
 
@@ -365,6 +367,7 @@ impl Rules {
             cut_before: set(&entities.cut_before),
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions),
+            adverbial: set(&entities.adverbial),
             time: Phrases::new(&entities.time),
         })
     }
@@ -513,6 +516,11 @@ impl Rules {
     /// Length in words of an anaphoric phrase (من جهته) at `words`.
     pub fn anaphora_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
         self.anaphora.match_at(words)
+    }
+
+    /// Whether a folded word opens an adverbial phrase (قبل، خلال، بشأن).
+    pub fn is_adverbial(&self, word: &str) -> bool {
+        self.adverbial.contains(word)
     }
 
     /// Whether a folded word is a preposition whose object follows.
