@@ -43,6 +43,13 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<String,
             return Ok(s.to_string());
         }
     }
+    // Legacy files often end in a stray NUL (the windows-1256 newspaper
+    // files do); a NUL anywhere else means binary data.
+    let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |e| e + 1);
+    let bytes = &bytes[..end];
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
     if let Some(nul) = memchr::memchr(0, bytes) {
         return Err(DecodeError::Binary(nul));
     }
@@ -68,7 +75,7 @@ fn looks_arabic(text: &str) -> bool {
             other += 1;
         }
     }
-    arabic > 0 && arabic as f64 / (arabic + other) as f64 >= CP1256_MIN_ARABIC
+    other == 0 || arabic as f64 / (arabic + other) as f64 >= CP1256_MIN_ARABIC
 }
 
 /// Decodes bytes that must be UTF-8 (a JSONL or CSV record).
@@ -106,8 +113,11 @@ mod tests {
 
     #[test]
     fn binary_and_bad_utf8_are_refused() {
-        assert_eq!(decode(b"PK\x03\x04\x00\x00", None), Err(DecodeError::Binary(4)));
-        assert!(matches!(decode(b"caf\xe9 au lait", None), Err(DecodeError::InvalidUtf8(3))));
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None), Err(DecodeError::Binary(8)));
+        assert_eq!(decode(b"PK\x03\x04\x14\x00\x08\x00", None), Err(DecodeError::Binary(5)));
+        assert!(matches!(decode(b"abc\x80\x99 \x99\x80", None), Err(DecodeError::InvalidUtf8(3))));
+        // French letters read the same in windows-1256: not an error.
+        assert_eq!(decode(b"caf\xe9", None).unwrap(), "café");
         assert_eq!(decode(b"", None), Err(DecodeError::Empty));
     }
 }
