@@ -34,6 +34,14 @@ pub trait Sink {
     fn finish(&mut self) -> io::Result<()>;
 }
 
+/// The I/O error inside a CSV error, so that a broken pipe stays one.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// A cell a spreadsheet would run as a formula gets a leading apostrophe
 /// (OWASP's advice on CSV injection).
 pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -66,7 +74,7 @@ impl<W: Write> ClaimWriter<W> {
         match cfg.format {
             OutputFormat::Csv => {
                 let mut w = csv::WriterBuilder::new().from_writer(out);
-                w.write_record(COLUMNS)?;
+                w.write_record(COLUMNS).map_err(io_error)?;
                 Ok(ClaimWriter { cfg, csv: Some(w), raw: None })
             }
             OutputFormat::Jsonl => Ok(ClaimWriter { cfg, csv: None, raw: Some(out) }),
@@ -104,7 +112,8 @@ impl<W: Write> Sink for ClaimWriter<W> {
                     &cell(&c.claim),
                     &start,
                     &end,
-                ])?;
+                ])
+                .map_err(io_error)?;
             }
         } else if let Some(w) = &mut self.raw {
             for c in claims {
