@@ -24,23 +24,37 @@ pub use rules::Rules;
 use normalize::Normalized;
 use segment::Segments;
 
-/// Maps normalised byte offsets to original code-point offsets. Offsets are
-/// asked for in rising order mostly, so counting resumes from the last one.
+/// Maps original byte offsets to code-point offsets. Offsets are asked for
+/// in any order, so counting resumes from the nearest mark left on the way;
+/// a huge document stays linear.
 struct CharCounter<'a> {
     original: &'a str,
-    byte: usize,
-    chars: usize,
+    /// (byte, chars) marks, rising, at least every `MARK_STEP` bytes.
+    marks: Vec<(usize, usize)>,
 }
 
-impl CharCounter<'_> {
+const MARK_STEP: usize = 16 << 10;
+
+impl<'a> CharCounter<'a> {
+    fn new(original: &'a str) -> Self {
+        CharCounter { original, marks: vec![(0, 0)] }
+    }
+
     fn chars_at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+        let i = self.marks.partition_point(|m| m.0 <= byte) - 1;
+        let (mut b, mut c) = self.marks[i];
+        if i + 1 == self.marks.len() {
+            while byte - b > MARK_STEP {
+                let mut next = b + MARK_STEP;
+                while !self.original.is_char_boundary(next) {
+                    next += 1;
+                }
+                c += self.original[b..next].chars().count();
+                b = next;
+                self.marks.push((b, c));
+            }
         }
-        self.chars += self.original[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
+        c + self.original[b..byte].chars().count()
     }
 }
 
@@ -76,7 +90,7 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
 
     let render_fn = |a: usize, b: usize, skip: usize| render(original, &norm, &seg, a, b, skip);
     let mut linker = link::Linker::new(&norm.text, &seg, rules, &render_fn);
-    let mut counter = CharCounter { original, byte: 0, chars: 0 };
+    let mut counter = CharCounter::new(original);
     let mut out = Extraction::default();
     let orig_offset = |counter: &mut CharCounter, tok_byte: usize| counter.chars_at(norm.to_original(tok_byte));
 

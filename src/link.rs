@@ -60,6 +60,13 @@ pub struct Linker<'a> {
     history: Vec<usize>,
 }
 
+/// Entities that resolution compares a new mention against (the most recent).
+const ENTITY_WINDOW: usize = 256;
+/// Past speakers kept for continuations.
+const HISTORY_MAX: usize = 32;
+/// How far back (in tokens) a short name looks for its full form.
+const NAME_LOOKBACK_TOKENS: usize = 4000;
+
 /// Sentences over which a speaker's outlet still applies to a new mention.
 const OUTLET_CARRY_SENTENCES: usize = 3;
 
@@ -293,10 +300,10 @@ impl<'a> Linker<'a> {
             let mut end = s + 1;
             // A known person's surname alone (تيتورينكو | تصريحات ...) ends there.
             let sw = self.word(s).unwrap_or_default();
-            let known_alone = self.entities.iter().any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw));
+            let known_alone = self.recent().iter().any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw));
             for &i in &idx[start + 1..] {
                 let w = self.word(i).unwrap_or_default();
-                if known_alone && !self.entities.iter().any(|e| contains_seq(&e.key, &[sw.to_string(), w.to_string()])) {
+                if known_alone && !self.recent().iter().any(|e| contains_seq(&e.key, &[sw.to_string(), w.to_string()])) {
                     break;
                 }
                 let role = self.rules.is_title(w) || self.rules.is_unnamed(w);
@@ -560,8 +567,7 @@ impl<'a> Linker<'a> {
         if !f.nested {
             // A source quoted inside another's quotation does not become the
             // speaker of the continuations that follow.
-            self.history.retain(|&h| h != ent);
-            self.history.push(ent);
+            self.push_history(ent);
         }
         let e = &self.entities[ent];
         // An interview's outlet carries over to its continuations and to
@@ -602,7 +608,7 @@ impl<'a> Linker<'a> {
     fn plausible_source(&self, r: (usize, usize)) -> bool {
         let ws = self.words(r);
         let Some(w) = ws.first().map(|w| w.as_ref()) else { return false };
-        self.heads_source(r) || self.entities.iter().any(|e| e.key.iter().any(|k| k == w)) || self.name_like(w)
+        self.heads_source(r) || self.recent().iter().any(|e| e.key.iter().any(|k| k == w)) || self.name_like(w)
     }
 
     /// Whether a phrase opens with a word that names sources (منظمة، الوزير، موسكو).
@@ -633,8 +639,7 @@ impl<'a> Linker<'a> {
         if self.entities[ent].agreement == Agreement::Unknown {
             self.entities[ent].agreement = agreement;
         }
-        self.history.retain(|&x| x != ent);
-        self.history.push(ent);
+        self.push_history(ent);
     }
 
     /// A subject standing before its verb (مصدر سعودي مسؤول قال، وكان خامنئي
@@ -682,7 +687,7 @@ impl<'a> Linker<'a> {
             || self.rules.is_title(first_word)
             || self.rules.organization_at(std::iter::once(first_word)).is_some()
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
-            || self.entities.iter().any(|e| e.key.iter().any(|k| k == first_word))
+            || self.recent().iter().any(|e| e.key.iter().any(|k| k == first_word))
             || (opens_clause && ws.len() <= 3 && ws.iter().all(|w| self.name_like(w)));
         known.then_some(np)
     }
@@ -819,8 +824,23 @@ impl<'a> Linker<'a> {
     }
 
     fn find_entity(&self, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
-        // Most recent speakers first, then every other known entity.
-        self.history.iter().rev().copied().chain((0..self.entities.len()).rev()).find(|&i| pred(&self.entities[i]))
+        // Most recent speakers first, then the other recently known entities.
+        let floor = self.entities.len().saturating_sub(ENTITY_WINDOW);
+        self.history.iter().rev().copied().chain((floor..self.entities.len()).rev()).find(|&i| pred(&self.entities[i]))
+    }
+
+    /// The entities that resolution looks at: the most recent ones, so that
+    /// a huge document stays linear.
+    fn recent(&self) -> &[Entity] {
+        &self.entities[self.entities.len().saturating_sub(ENTITY_WINDOW)..]
+    }
+
+    fn push_history(&mut self, ent: usize) {
+        self.history.retain(|&h| h != ent);
+        self.history.push(ent);
+        if self.history.len() > HISTORY_MAX {
+            self.history.remove(0);
+        }
     }
 
     fn add(&mut self, e: Entity) -> usize {
@@ -850,7 +870,7 @@ impl<'a> Linker<'a> {
             return None;
         }
         let target = ws[0].as_ref();
-        for p in 0..nr.0 {
+        for p in nr.0.saturating_sub(NAME_LOOKBACK_TOKENS)..nr.0 {
             if self.word(p) != Some(target) {
                 continue;
             }
