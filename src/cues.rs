@@ -79,7 +79,11 @@ impl<'a> Ctx<'a> {
         let w = self.word(i)?;
         // ما قاله، كما أعلنه: a reporting verb with its object pronoun.
         let after_ma = i > 0 && matches!(self.word(i - 1), Some("ما" | "كما" | "لما" | "مما"));
-        let f = if after_ma { self.rules.marker_with_object(w)? } else { self.rules.marker(w)? };
+        let f = if after_ma {
+            self.rules.marker_with_object(w)?
+        } else {
+            self.rules.marker(w)?
+        };
         match &f.then {
             Some(then) if self.word(i + 1) == Some(then.as_str()) => Some((f, i + 2)),
             Some(_) => None,
@@ -108,8 +112,13 @@ impl<'a> Ctx<'a> {
         if words == 0 || words > NAME_QUOTE_WORDS {
             return false;
         }
-        let heads = |w: &str| self.rules.is_outlet_type(w) || self.rules.is_title(w) || self.rules.organization_at(std::iter::once(w)).is_some();
-        if q > 0 && self.word(q - 1).is_some_and(|w| w == "ل" || heads(w) || w.strip_prefix('ل').is_some_and(heads)) {
+        let heads =
+            |w: &str| self.rules.is_outlet_type(w) || self.rules.is_title(w) || self.rules.organization_at(std::iter::once(w)).is_some();
+        if q > 0
+            && self
+                .word(q - 1)
+                .is_some_and(|w| w == "ل" || heads(w) || w.strip_prefix('ل').is_some_and(heads))
+        {
             return true; // منظمة "هيومن رايتس ووتش"، زعيم "حزب الله"، لموقع "سكاي نيوز"، لقوات "..."
         }
         // A quoted outlet name (حصلت «الشرق الأوسط» على نسخة) is a name.
@@ -183,7 +192,12 @@ impl<'a> Ctx<'a> {
 
     /// Drops punctuation at the edges of an indirect claim (not quotation marks).
     fn trim(&self, (mut a, mut b): (usize, usize)) -> (usize, usize) {
-        let edge = |k: usize| matches!(self.seg.tokens[k].kind, Kind::Punct('.' | '،' | '؛' | ':' | '!' | '-' | '–') | Kind::Break);
+        let edge = |k: usize| {
+            matches!(
+                self.seg.tokens[k].kind,
+                Kind::Punct('.' | '،' | '؛' | ':' | '!' | '-' | '–') | Kind::Break
+            )
+        };
         while a < b && edge(a) {
             a += 1;
         }
@@ -222,7 +236,11 @@ impl<'a> Ctx<'a> {
                         let (claim, qt) = self.clause_claim(j + 2, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));
                     }
-                    if self.marker_at(j).is_some_and(|(f, _)| f.class == MarkerClass::Verb || f.class == MarkerClass::Participle || (f.class == MarkerClass::Preposition && j == head_start)) {
+                    if self.marker_at(j).is_some_and(|(f, _)| {
+                        f.class == MarkerClass::Verb
+                            || f.class == MarkerClass::Participle
+                            || (f.class == MarkerClass::Preposition && j == head_start)
+                    }) {
                         return Err(Reason::AnotherMarker);
                     }
                     words += 1;
@@ -237,7 +255,10 @@ impl<'a> Ctx<'a> {
                 }
                 Kind::Punct(_) if self.quotes.closer(j).is_some() => {
                     // نقلت الشرطة عن يوليا قولها "...": the quotation is the claim.
-                    let said = j > 0 && self.word(j - 1).is_some_and(|w| self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w));
+                    let said = j > 0
+                        && self
+                            .word(j - 1)
+                            .is_some_and(|w| self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w));
                     // A short quotation inside the clause (شدد على عدم وجود "مجاملة" لكل ...)
                     // is a scare quote, not the claim.
                     let scare = match self.quotes.closer(j) {
@@ -266,18 +287,26 @@ impl<'a> Ctx<'a> {
         }
         // "...", قال فلان: the quotation before the marker is the claim.
         let i = cue.0;
-        if !form.needs_clause && i >= 2 && (self.is(i - 1, '،') || self.is(i - 1, ':')) {
-            if let Some(o) = self.quotes.opener(i - 2) {
-                if o + 1 < i - 2 {
-                    let head = self.trim((head_start, sent.end));
-                    return Ok(frame(head, (o + 1, i - 2), QuoteType::Direct));
-                }
-            }
+        if !form.needs_clause
+            && i >= 2
+            && (self.is(i - 1, '،') || self.is(i - 1, ':'))
+            && let Some(o) = self.quotes.opener(i - 2)
+            && o + 1 < i - 2
+        {
+            let head = self.trim((head_start, sent.end));
+            return Ok(frame(head, (o + 1, i - 2), QuoteType::Direct));
         }
         Err(Reason::NoClause)
     }
 
-    fn preposition_frame(&self, si: usize, sent: &Sentence, cue: (usize, usize), form: &MarkerForm, frames: &mut [Frame]) -> Result<Frame, Reason> {
+    fn preposition_frame(
+        &self,
+        si: usize,
+        sent: &Sentence,
+        cue: (usize, usize),
+        form: &MarkerForm,
+        frames: &mut [Frame],
+    ) -> Result<Frame, Reason> {
         let (i, mut k) = cue;
         // وفق ما ذكرت، حسبما أفادت: skip "ما" and the reporting verb.
         let folded = self.word(i).unwrap_or_default();
@@ -286,7 +315,12 @@ impl<'a> Ctx<'a> {
             k += 1;
             after_ma = true;
         }
-        if after_ma && self.word(k).and_then(|w| self.rules.marker_with_object(w)).is_some_and(|f| f.class == MarkerClass::Verb) {
+        if after_ma
+            && self
+                .word(k)
+                .and_then(|w| self.rules.marker_with_object(w))
+                .is_some_and(|f| f.class == MarkerClass::Verb)
+        {
             k += 1;
         } else if after_ma && self.word(k).is_some_and(|w| self.rules.is_appear(w)) {
             k += 1; // وفق ما جاء في بيان: the source is the statement
@@ -305,12 +339,10 @@ impl<'a> Ctx<'a> {
             let t = self.seg.tokens[k];
             match t.kind {
                 Kind::Punct('،' | ':' | '.' | '؛' | '!' | '؟') => break,
-                Kind::Punct(_) if self.quotes.closer(k).is_some() => {
-                    match self.quotes.closer(k) {
-                        Some(Some(c)) if c < sent.end && (k == s0 || self.quote_is_name(k, sent)) => k = c,
-                        _ => break,
-                    }
-                }
+                Kind::Punct(_) if self.quotes.closer(k).is_some() => match self.quotes.closer(k) {
+                    Some(Some(c)) if c < sent.end && (k == s0 || self.quote_is_name(k, sent)) => k = c,
+                    _ => break,
+                },
                 Kind::Word => {
                     if k > s0 && (self.is_complementizer_at(k, s0) || matches!(t.text(self.text), "الذي" | "التي" | "الذين")) {
                         break;
@@ -338,12 +370,17 @@ impl<'a> Ctx<'a> {
             return Err(Reason::NoSpeaker);
         }
         let head_words: Vec<&str> = (head.0..head.1).filter_map(|x| self.word(x)).map(|w| self.without_lam(w)).collect();
-        let self_source = self.rules.self_sources.iter().any(|s| head_words.len() >= s.len() && s.iter().zip(&head_words).all(|(a, b)| a == b));
+        let self_source = self
+            .rules
+            .self_sources
+            .iter()
+            .any(|s| head_words.len() >= s.len() && s.iter().zip(&head_words).all(|(a, b)| a == b));
         let ends_sentence = k >= sent.end || self.is(k, '.') || self.is(k, '!') || self.is(k, '؟');
         let at_start = i == sent.first || self.opens_sentence(sent, i);
         // والذي بحسب X "..." / وجاء في الرسالة وفقا لواس: "...": a source
         // followed straight by the claim works wherever the marker stands.
-        let claim_follows = k < sent.end && (self.is(k, ':') || self.quotes.closer(k).is_some_and(|c| c.is_some()) || (at_start && self.is_complementizer_at(k, k)));
+        let claim_follows = k < sent.end
+            && (self.is(k, ':') || self.quotes.closer(k).is_some_and(|c| c.is_some()) || (at_start && self.is_complementizer_at(k, k)));
         if (at_start && !ends_sentence) || claim_follows {
             // Pre-posed: ووفق مجلة X، فإن ... / وحسب فلان، "..."
             let mut cs = k;
@@ -351,16 +388,28 @@ impl<'a> Ctx<'a> {
                 cs += 1;
             }
             // وبحسب X، في مارس الماضي، فإن ...: skip the adverbial piece.
-            if let Some(c) = (cs..(cs + 6).min(sent.end)).find(|&x| self.is(x, '،')) {
-                if self.is_complementizer_at(c + 1, c + 1) && !self.is_complementizer_at(cs, cs) {
-                    cs = c + 1;
-                }
+            if let Some(c) = (cs..(cs + 6).min(sent.end)).find(|&x| self.is(x, '،'))
+                && self.is_complementizer_at(c + 1, c + 1)
+                && !self.is_complementizer_at(cs, cs)
+            {
+                cs = c + 1;
             }
             if self.is_complementizer_at(cs, cs) {
                 cs += 1;
             }
             let (claim, qt) = self.clause_claim(cs, sent).ok_or(Reason::EmptyClaim)?;
-            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim, quote_type: qt, self_source, nested: false, inside_claim: false, relayed_by: None });
+            return Ok(Frame {
+                sentence: si,
+                cue,
+                form: form.clone(),
+                head,
+                claim,
+                quote_type: qt,
+                self_source,
+                nested: false,
+                inside_claim: false,
+                relayed_by: None,
+            });
         }
         if i == sent.first || !(self.is(i - 1, '،') || self.quotes.opener(i - 1).is_some()) {
             return Err(Reason::NotAMarkerPosition);
@@ -368,7 +417,12 @@ impl<'a> Ctx<'a> {
         // Post-posed: "X، حسب Y". The claim is X, unless a marker earlier in
         // the sentence already claimed it; then this one only closes it.
         let claim_end = i - 1;
-        if let Some(prev) = frames.iter_mut().rev().take_while(|f| f.sentence == si).find(|f| f.claim.0 < claim_end && f.claim.1 + 3 >= claim_end) {
+        if let Some(prev) = frames
+            .iter_mut()
+            .rev()
+            .take_while(|f| f.sentence == si)
+            .find(|f| f.claim.0 < claim_end && f.claim.1 + 3 >= claim_end)
+        {
             if prev.claim.1 > claim_end {
                 prev.claim.1 = claim_end;
             }
@@ -378,23 +432,40 @@ impl<'a> Ctx<'a> {
             // "قال X إن ...، حسبما أوضح Y": Y reports that X said it, a
             // second claim over the whole report. وفق قوله only closes it,
             // and an outlet (حسبما ذكرت واس) only relays it.
-            let relay = head_words.first().is_some_and(|w| self.rules.is_outlet_type(w)) || self.rules.outlet_name_at(head_words.iter().copied()).is_some();
+            let relay = head_words.first().is_some_and(|w| self.rules.is_outlet_type(w))
+                || self.rules.outlet_name_at(head_words.iter().copied()).is_some();
             if self_source || !after_ma || relay {
                 return Err(if self_source { Reason::SelfSource } else { Reason::AlreadyClaimed });
             }
         }
         // ... عن "عالمنا العربي"، وفقا لتعبيره: the quotation just before.
-        let spans_clause = |o: usize| self_source || o == sent.first || (o > 0 && (self.is(o - 1, ':') || self.is_complementizer_at(o - 1, o - 1)));
-        if let Some(o) = self.quotes.opener(claim_end.wrapping_sub(1)).filter(|&o| o >= sent.first && o + 1 < claim_end - 1 && spans_clause(o)) {
-            return Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: (o + 1, claim_end - 1), quote_type: QuoteType::Direct, self_source, nested: false, inside_claim: false, relayed_by: None });
+        let spans_clause =
+            |o: usize| self_source || o == sent.first || (o > 0 && (self.is(o - 1, ':') || self.is_complementizer_at(o - 1, o - 1)));
+        if let Some(o) = self
+            .quotes
+            .opener(claim_end.wrapping_sub(1))
+            .filter(|&o| o >= sent.first && o + 1 < claim_end - 1 && spans_clause(o))
+        {
+            return Ok(Frame {
+                sentence: si,
+                cue,
+                form: form.clone(),
+                head,
+                claim: (o + 1, claim_end - 1),
+                quote_type: QuoteType::Direct,
+                self_source,
+                nested: false,
+                inside_claim: false,
+                relayed_by: None,
+            });
         }
         let mut span = self.trim((sent.first, claim_end));
         let mut qt = QuoteType::Indirect;
-        if let Some(Some(c)) = self.quotes.closer(span.0) {
-            if c + 1 == span.1 {
-                span = (span.0 + 1, c);
-                qt = QuoteType::Direct;
-            }
+        if let Some(Some(c)) = self.quotes.closer(span.0)
+            && c + 1 == span.1
+        {
+            span = (span.0 + 1, c);
+            qt = QuoteType::Direct;
         }
         if qt == QuoteType::Indirect && (span.0..span.1).any(|x| quotes::is_quote_mark(self.seg.tokens[x].kind)) {
             qt = QuoteType::Mixed;
@@ -402,7 +473,18 @@ impl<'a> Ctx<'a> {
         if span.0 >= span.1 {
             return Err(Reason::EmptyClaim);
         }
-        Ok(Frame { sentence: si, cue, form: form.clone(), head, claim: span, quote_type: qt, self_source, nested: false, inside_claim: false, relayed_by: None })
+        Ok(Frame {
+            sentence: si,
+            cue,
+            form: form.clone(),
+            head,
+            claim: span,
+            quote_type: qt,
+            self_source,
+            nested: false,
+            inside_claim: false,
+            relayed_by: None,
+        })
     }
 
     /// لتعبيره → تعبيره: the ل after وفقا does not hide a self-reference.
@@ -454,7 +536,13 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
             match result {
                 Ok(f) if out.frames.iter().rev().take(4).any(|p| p.claim == f.claim) => {
                     // "..."، وأكد آخرون: the quotation is already claimed.
-                    out.rejected.push(Rejected { sentence: si, nested: quoted[i], cue, reason: Reason::AlreadyClaimed, head: None });
+                    out.rejected.push(Rejected {
+                        sentence: si,
+                        nested: quoted[i],
+                        cue,
+                        reason: Reason::AlreadyClaimed,
+                        head: None,
+                    });
                     i = end;
                 }
                 Ok(mut f) => {
@@ -463,22 +551,40 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                     i = if f.head.0 >= f.cue.1 { f.cue.1.max(f.head.1) } else { f.cue.1 };
                     f.nested = quoted[f.cue.0];
                     f.inside_claim = !f.nested
-                        && out.frames.iter().rev().take_while(|p| p.sentence == si).any(|p| p.claim.0 < f.cue.0 && f.cue.0 < p.claim.1);
+                        && out
+                            .frames
+                            .iter()
+                            .rev()
+                            .take_while(|p| p.sentence == si)
+                            .any(|p| p.claim.0 < f.cue.0 && f.cue.0 < p.claim.1);
                     out.frames.push(f);
                 }
                 Err(reason) => {
                     // A verb without a clause may still name who speaks next.
                     // Not inside a quotation or another's reported clause: there
                     // the verb's subject is part of what someone else said.
-                    let in_claim = out.frames.iter().rev().take_while(|p| p.sentence == si).any(|p| p.claim.0 < i && i < p.claim.1);
-                    let names_subject = matches!(reason, Reason::NoClause | Reason::AnotherMarker | Reason::SubjectOnly | Reason::HeadTooLong | Reason::Negated)
-                        && matches!(form.class, MarkerClass::Verb | MarkerClass::Subject)
+                    let in_claim = out
+                        .frames
+                        .iter()
+                        .rev()
+                        .take_while(|p| p.sentence == si)
+                        .any(|p| p.claim.0 < i && i < p.claim.1);
+                    let names_subject = matches!(
+                        reason,
+                        Reason::NoClause | Reason::AnotherMarker | Reason::SubjectOnly | Reason::HeadTooLong | Reason::Negated
+                    ) && matches!(form.class, MarkerClass::Verb | MarkerClass::Subject)
                         && form.max_head == crate::rules::DEFAULT_MAX_HEAD
                         && !form.needs_clause | (form.class == MarkerClass::Subject)
                         && !quoted[i]
                         && !in_claim;
                     let head = names_subject.then(|| (end, (end + SUBJECT_WINDOW).min(sent.end)));
-                    out.rejected.push(Rejected { sentence: si, nested: quoted[i], cue, reason, head });
+                    out.rejected.push(Rejected {
+                        sentence: si,
+                        nested: quoted[i],
+                        cue,
+                        reason,
+                        head,
+                    });
                     i = end;
                 }
             }

@@ -1,6 +1,6 @@
 //! Bytes to text: BOMs, UTF-8, UTF-16 and windows-1256.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1256};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1256};
 use thiserror::Error;
 
 /// Why bytes could not become text.
@@ -71,7 +71,10 @@ fn looks_arabic(text: &str) -> bool {
     for c in text.chars().filter(|c| !c.is_ascii()) {
         if ('\u{0600}'..='\u{06FF}').contains(&c) {
             arabic += 1;
-        } else if !matches!(c, '“' | '”' | '«' | '»' | '\u{00A0}' | '–' | '—' | '…' | '\u{200E}' | '\u{200F}' | 'é' | 'à' | 'è' | 'ç') {
+        } else if !matches!(
+            c,
+            '“' | '”' | '«' | '»' | '\u{00A0}' | '–' | '—' | '…' | '\u{200E}' | '\u{200F}' | 'é' | 'à' | 'è' | 'ç'
+        ) {
             other += 1;
         }
     }

@@ -29,7 +29,10 @@ pub fn read_rows(mut r: impl Read, what: &str) -> Result<Vec<Row>, String> {
             return Err(format!("{what} lacks column '{needed}'"));
         }
     }
-    let idx: Vec<Option<usize>> = ["doc_id", "claim", "speaker", "outlet", "cue", "quote_type", "required"].iter().map(|n| col(n)).collect();
+    let idx: Vec<Option<usize>> = ["doc_id", "claim", "speaker", "outlet", "cue", "quote_type", "required"]
+        .iter()
+        .map(|n| col(n))
+        .collect();
     let mut rows = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| format!("{what}, row {}: {e}", i + 2))?;
@@ -72,7 +75,18 @@ fn tokens(text: &str) -> Vec<String> {
     norm(text).split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
-const TYPE_WORDS: [&str; 10] = ["اذاعه", "مجله", "موقع", "صحيفه", "جريده", "وكاله", "قناه", "شبكه", "تلفزيون", "اذاعة"];
+const TYPE_WORDS: [&str; 10] = [
+    "اذاعه",
+    "مجله",
+    "موقع",
+    "صحيفه",
+    "جريده",
+    "وكاله",
+    "قناه",
+    "شبكه",
+    "تلفزيون",
+    "اذاعة",
+];
 
 fn name_forms(name: &str) -> HashSet<String> {
     let n = norm(name);
@@ -87,7 +101,11 @@ fn name_forms(name: &str) -> HashSet<String> {
 
 fn accepted(gold_field: &str) -> HashSet<String> {
     let mut out = HashSet::new();
-    let alts: Vec<&str> = if gold_field.is_empty() { vec![""] } else { gold_field.split('|').collect() };
+    let alts: Vec<&str> = if gold_field.is_empty() {
+        vec![""]
+    } else {
+        gold_field.split('|').collect()
+    };
     for a in alts {
         if a.trim().is_empty() {
             out.insert(String::new());
@@ -114,11 +132,11 @@ fn overlap_f1(a: &[String], b: &[String]) -> f64 {
     }
     let mut common = 0;
     for t in a {
-        if let Some(c) = counts.get_mut(t.as_str()) {
-            if *c > 0 {
-                *c -= 1;
-                common += 1;
-            }
+        if let Some(c) = counts.get_mut(t.as_str())
+            && *c > 0
+        {
+            *c -= 1;
+            common += 1;
         }
     }
     if common == 0 {
@@ -169,9 +187,20 @@ impl Figures {
         let f = py_float;
         format!(
             "gold={} predicted={} matched={} claim_precision={} claim_recall={} claim_f1={} strict_claim_f1={} attribution_precision={} attribution_recall={} attribution_f1={} speaker_accuracy={} outlet_accuracy={} cue_accuracy={} quote_type_accuracy={}",
-            self.gold, self.predicted, self.matched, f(self.claim_precision), f(self.claim_recall), f(self.claim_f1), f(self.strict_claim_f1),
-            f(self.attribution_precision), f(self.attribution_recall), f(self.attribution_f1), f(self.speaker_accuracy), f(self.outlet_accuracy),
-            f(self.cue_accuracy), f(self.quote_type_accuracy)
+            self.gold,
+            self.predicted,
+            self.matched,
+            f(self.claim_precision),
+            f(self.claim_recall),
+            f(self.claim_f1),
+            f(self.strict_claim_f1),
+            f(self.attribution_precision),
+            f(self.attribution_recall),
+            f(self.attribution_f1),
+            f(self.speaker_accuracy),
+            f(self.outlet_accuracy),
+            f(self.cue_accuracy),
+            f(self.quote_type_accuracy)
         )
     }
 }
@@ -191,7 +220,9 @@ pub fn score(gold: &[Row], pred: &[Row]) -> Report {
             doc_order.push(&g.doc_id);
             Vec::new()
         });
-        by_doc_g.get_mut(g.doc_id.as_str()).map(|v| v.push(i));
+        if let Some(v) = by_doc_g.get_mut(g.doc_id.as_str()) {
+            v.push(i)
+        }
     }
     let mut by_doc_p: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, p) in pred.iter().enumerate() {
@@ -225,7 +256,9 @@ pub fn score(gold: &[Row], pred: &[Row]) -> Report {
     }
     let tp = g_match.keys().filter(|&&gi| gold[gi].required).count();
     let strict_tp = g_match.iter().filter(|(gi, (_, f))| gold[**gi].required && *f >= 0.9).count();
-    let fn_: Vec<usize> = (0..gold.len()).filter(|gi| gold[*gi].required && !g_match.contains_key(gi)).collect();
+    let fn_: Vec<usize> = (0..gold.len())
+        .filter(|gi| gold[*gi].required && !g_match.contains_key(gi))
+        .collect();
     let fp: Vec<usize> = (0..pred.len()).filter(|pj| !p_match.contains(pj)).collect();
     let n_gold = tp + fn_.len();
     let n_pred = tp + fp.len();
@@ -251,7 +284,12 @@ pub fn score(gold: &[Row], pred: &[Row]) -> Report {
             if !o {
                 what.push(format!("outlet '{}' (gold '{}')", p.outlet, g.outlet));
             }
-            wrong.push(format!("WRONG       [{}] {}: {}", g.doc_id, what.join("; "), truncate(&g.claim, 80)));
+            wrong.push(format!(
+                "WRONG       [{}] {}: {}",
+                g.doc_id,
+                what.join("; "),
+                truncate(&g.claim, 80)
+            ));
         }
     }
     let prf = |k: usize| {

@@ -37,7 +37,10 @@ const MARK_STEP: usize = 16 << 10;
 
 impl<'a> CharCounter<'a> {
     fn new(original: &'a str) -> Self {
-        CharCounter { original, marks: vec![(0, 0)] }
+        CharCounter {
+            original,
+            marks: vec![(0, 0)],
+        }
     }
 
     fn chars_at(&mut self, byte: usize) -> usize {
@@ -74,11 +77,20 @@ fn render(original: &str, norm: &Normalized, seg: &Segments, a: usize, b: usize,
     let raw = &original[s..e.max(s)];
     let cleaned: String = raw
         .chars()
-        .map(|c| if matches!(c, '“' | '”' | '«' | '»' | '"' | '‹' | '›' | '„') || c.is_whitespace() { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '“' | '”' | '«' | '»' | '"' | '‹' | '›' | '„') || c.is_whitespace() {
+                ' '
+            } else {
+                c
+            }
+        })
         .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         .collect();
     let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    joined.trim_matches(|c: char| c == '،' || c == ',' || c == ':' || c == '.').trim().to_string()
+    joined
+        .trim_matches(|c: char| c == '،' || c == ',' || c == ':' || c == '.')
+        .trim()
+        .to_string()
 }
 
 /// Extracts the attributed claims of one decoded document.
@@ -100,7 +112,13 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
     let mut linked = Vec::new();
     for f in found.frames.iter().filter(|f| f.claim.0 < f.claim.1) {
         while let Some(r) = notes.next_if(|r| r.cue.0 < f.cue.0) {
-            if let (Some(h), Some(form)) = (r.head, seg.tokens[r.cue.0].is_word().then(|| rules.marker(seg.tokens[r.cue.0].text(&norm.text))).flatten()) {
+            if let (Some(h), Some(form)) = (
+                r.head,
+                seg.tokens[r.cue.0]
+                    .is_word()
+                    .then(|| rules.marker(seg.tokens[r.cue.0].text(&norm.text)))
+                    .flatten(),
+            ) {
                 linker.note(r.cue.0, r.sentence, h, form.agreement);
             }
         }
@@ -109,10 +127,18 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
         let cue_text = render_fn(f.cue.0, f.cue.1, 0);
         match linker.link(f) {
             Some(att) => {
-                out.decisions.push(Decision { offset, cue_text: cue_text.clone(), reason: Reason::Claim });
+                out.decisions.push(Decision {
+                    offset,
+                    cue_text: cue_text.clone(),
+                    reason: Reason::Claim,
+                });
                 linked.push((f, att, cue_text));
             }
-            None => out.decisions.push(Decision { offset, cue_text, reason: Reason::NoSpeaker }),
+            None => out.decisions.push(Decision {
+                offset,
+                cue_text,
+                reason: Reason::NoSpeaker,
+            }),
         }
     }
     for (f, att, cue_text) in linked {
@@ -136,7 +162,11 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
     }
     for r in &found.rejected {
         let offset = orig_offset(&mut counter, seg.tokens[r.cue.0].start as usize);
-        out.decisions.push(Decision { offset, cue_text: render_fn(r.cue.0, r.cue.1, 0), reason: r.reason });
+        out.decisions.push(Decision {
+            offset,
+            cue_text: render_fn(r.cue.0, r.cue.1, 0),
+            reason: r.reason,
+        });
     }
     out.claims.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     for (i, c) in out.claims.iter_mut().enumerate() {

@@ -71,7 +71,12 @@ const NAME_LOOKBACK_TOKENS: usize = 4000;
 const OUTLET_CARRY_SENTENCES: usize = 3;
 
 fn definite(w: &str) -> bool {
-    w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w.starts_with("وال") || w.starts_with("كال") || w.starts_with("فال")
+    w.starts_with("ال")
+        || w.starts_with("بال")
+        || w.starts_with("لل")
+        || w.starts_with("وال")
+        || w.starts_with("كال")
+        || w.starts_with("فال")
 }
 
 fn bare(w: &str) -> &str {
@@ -86,7 +91,15 @@ impl<'a> Linker<'a> {
     /// A linker for one document. `render(a, b, skip)` returns the original
     /// text of tokens a..b, skipping `skip` leading characters of token a.
     pub fn new(text: &'a str, seg: &'a Segments, rules: &'a Rules, render: &'a dyn Fn(usize, usize, usize) -> String) -> Self {
-        Linker { text, seg, rules, render, entities: Vec::new(), lam: None, history: Vec::new() }
+        Linker {
+            text,
+            seg,
+            rules,
+            render,
+            entities: Vec::new(),
+            lam: None,
+            history: Vec::new(),
+        }
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -114,7 +127,11 @@ impl<'a> Linker<'a> {
 
     /// Original text of a range, honouring a stripped ل.
     fn show(&self, (a, b): (usize, usize)) -> String {
-        if self.lam == Some(a) { self.render_stripped((a, b)) } else { (self.render)(a, b, 0) }
+        if self.lam == Some(a) {
+            self.render_stripped((a, b))
+        } else {
+            (self.render)(a, b, 0)
+        }
     }
 
     /// Words of a range as folded strings, for keys.
@@ -128,20 +145,25 @@ impl<'a> Linker<'a> {
         // نقلت وكالة X عن Y قوله: X is the outlet, Y the speaker.
         let mut a = a;
         // ... نقلا عن Y / على لسان Y inside the source words: same split.
-        let relay = (a..b).find(|&i| (self.word(i) == Some("عن") && i > a && self.word(i - 1) == Some("نقلا")) || (self.word(i) == Some("لسان") && i > a && self.word(i - 1) == Some("علي")));
+        let relay = (a..b).find(|&i| {
+            (self.word(i) == Some("عن") && i > a && self.word(i - 1) == Some("نقلا"))
+                || (self.word(i) == Some("لسان") && i > a && self.word(i - 1) == Some("علي"))
+        });
         if let Some(r) = relay {
-            let left = if self.word(r) == Some("عن") || self.word(r) == Some("لسان") { r - 1 } else { r };
+            let left = if self.word(r) == Some("عن") || self.word(r) == Some("لسان") {
+                r - 1
+            } else {
+                r
+            };
             if left > a {
                 head.via_outlet = Some(self.trim_range((a, left)));
             }
             a = r + 1;
-        } else if nql {
-            if let Some(an) = (a..b).find(|&i| self.word(i) == Some("عن")) {
-                if an > a {
-                    head.via_outlet = Some(self.trim_range((a, an)));
-                }
-                a = an + 1;
+        } else if nql && let Some(an) = (a..b).find(|&i| self.word(i) == Some("عن")) {
+            if an > a {
+                head.via_outlet = Some(self.trim_range((a, an)));
             }
+            a = an + 1;
         }
         let mut seg_start = a;
         let mut i = a;
@@ -180,15 +202,18 @@ impl<'a> Linker<'a> {
     fn read_segment(&self, (a, b): (usize, usize), head: &mut Head) {
         let mut i = a;
         // ، التي طلبت عدم نشر اسمها،: a relative clause names no one.
-        if self.word(a).is_some_and(|w| matches!(w, "الذي" | "التي" | "الذين" | "اللذان" | "اللتان" | "اللذين" | "اللتين")) {
+        if self
+            .word(a)
+            .is_some_and(|w| matches!(w, "الذي" | "التي" | "الذين" | "اللذان" | "اللتان" | "اللذين" | "اللتين"))
+        {
             return;
         }
         // من جهته، بدوره: the piece only points back.
         let ws = self.words((a, b));
-        if let Some(n) = self.rules.anaphora_at(ws.iter().map(|w| w.as_ref())) {
-            if n == ws.len() {
-                return;
-            }
+        if let Some(n) = self.rules.anaphora_at(ws.iter().map(|w| w.as_ref()))
+            && n == ws.len()
+        {
+            return;
         }
         // Leading time expressions, pronoun-prepositions (فيها، له) and
         // addressees (للصحافيين) are not the source.
@@ -206,7 +231,9 @@ impl<'a> Linker<'a> {
                 continue;
             }
             match self.word(i) {
-                Some(w) if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في") || w.chars().all(|c| c.is_ascii_digit()) => i += 1,
+                Some(w) if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في") || w.chars().all(|c| c.is_ascii_digit()) => {
+                    i += 1
+                }
                 Some(w) if w.starts_with("لل") && self.lam != Some(i) && self.outlet_at(i, b).is_none() => {
                     i += 1;
                     while i < b && self.word(i).is_some_and(definite) {
@@ -228,7 +255,12 @@ impl<'a> Linker<'a> {
                 if k > np_start && self.rules.marker(w).is_some_and(|f| f.class != MarkerClass::Preposition) {
                     np_end = np_end.min(k);
                 }
-                if k == np_start && self.rules.marker(w).is_some_and(|f| matches!(f.class, MarkerClass::Verb | MarkerClass::Participle)) {
+                if k == np_start
+                    && self
+                        .rules
+                        .marker(w)
+                        .is_some_and(|f| matches!(f.class, MarkerClass::Verb | MarkerClass::Participle))
+                {
                     np_end = np_start; // أضافت قائلة: no subject here
                 }
                 if let Some(o) = self.outlet_at(k, b).filter(|_| self.lam != Some(k)) {
@@ -241,7 +273,11 @@ impl<'a> Linker<'a> {
                 }
                 let timed = self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
                 let self_ref = self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w);
-                if k > np_start && (self.rules.cuts_before(w) || self.rules.is_via(w) || timed || self_ref) && !self.keeps_place(k, np_start) && !self.inside_quote(k, np_start) {
+                if k > np_start
+                    && (self.rules.cuts_before(w) || self.rules.is_via(w) || timed || self_ref)
+                    && !self.keeps_place(k, np_start)
+                    && !self.inside_quote(k, np_start)
+                {
                     np_end = np_end.min(k);
                 }
                 if w == "ل" || w == "له" || w == "لها" || w == "لهم" {
@@ -288,10 +324,11 @@ impl<'a> Linker<'a> {
             }
             return (a, b);
         }
-        if let Some(n) = self.rules.place_at(it()) {
-            if n < ws.len() && !definite(&ws[n]) {
-                return (a, idx[n - 1] + 1);
-            }
+        if let Some(n) = self.rules.place_at(it())
+            && n < ws.len()
+            && !definite(&ws[n])
+        {
+            return (a, idx[n - 1] + 1);
         }
         if let Some(s) = self.name_start((a, b)) {
             // The name runs on over name words; a role word, a prepositional
@@ -300,7 +337,10 @@ impl<'a> Linker<'a> {
             let mut end = s + 1;
             // A known person's surname alone (تيتورينكو | تصريحات ...) ends there.
             let sw = self.word(s).unwrap_or_default();
-            let known_alone = self.recent().iter().any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw));
+            let known_alone = self
+                .recent()
+                .iter()
+                .any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw));
             for &i in &idx[start + 1..] {
                 let w = self.word(i).unwrap_or_default();
                 if known_alone && !self.recent().iter().any(|e| contains_seq(&e.key, &[sw.to_string(), w.to_string()])) {
@@ -334,7 +374,9 @@ impl<'a> Linker<'a> {
     /// "في <place>" stays in an organisation's name (القنصلية السعودية في إسطنبول).
     fn keeps_place(&self, k: usize, np_start: usize) -> bool {
         matches!(self.word(k), Some("في" | "لدى"))
-            && self.word(np_start).is_some_and(|w| self.rules.organization_at(std::iter::once(w)).is_some() || self.rules.is_title(w) || self.rules.is_unnamed(w))
+            && self.word(np_start).is_some_and(|w| {
+                self.rules.organization_at(std::iter::once(w)).is_some() || self.rules.is_title(w) || self.rules.is_unnamed(w)
+            })
             && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some()
     }
 
@@ -429,7 +471,12 @@ impl<'a> Linker<'a> {
             return Some(rest);
         }
         let r = self.rules;
-        let known = r.is_outlet_type(rest) || r.outlet_name_at(std::iter::once(rest)).is_some() || r.is_document(rest) || r.is_title(rest) || r.is_unnamed(rest) || r.organization_at(std::iter::once(rest)).is_some();
+        let known = r.is_outlet_type(rest)
+            || r.outlet_name_at(std::iter::once(rest)).is_some()
+            || r.is_document(rest)
+            || r.is_title(rest)
+            || r.is_unnamed(rest)
+            || r.organization_at(std::iter::once(rest)).is_some();
         known.then_some(rest)
     }
 
@@ -450,8 +497,16 @@ impl<'a> Linker<'a> {
             let w = wc.as_ref();
             // السفير الفلسطيني ومندوبها الدائم: a و-word inside a role phrase
             // continues the role.
-            let coordinated = w.strip_prefix('و').is_some_and(|r| k > 0 || self.rules.is_title(r) || self.rules.is_unnamed(r) || definite(r));
-            if coordinated || self.rules.is_title(w) || self.rules.is_unnamed(w) || self.rules.is_document(w) || self.rules.is_outlet_type(w) || self.rules.organization_at(std::iter::once(w)).is_some() {
+            let coordinated = w
+                .strip_prefix('و')
+                .is_some_and(|r| k > 0 || self.rules.is_title(r) || self.rules.is_unnamed(r) || definite(r));
+            if coordinated
+                || self.rules.is_title(w)
+                || self.rules.is_unnamed(w)
+                || self.rules.is_document(w)
+                || self.rules.is_outlet_type(w)
+                || self.rules.organization_at(std::iter::once(w)).is_some()
+            {
                 after_head = !definite(w);
                 k += 1;
                 continue;
@@ -521,11 +576,18 @@ impl<'a> Linker<'a> {
             .flatten();
         let head = self.read_head(f.head, nql);
         let framed = self.leading_frame_outlet(f.sentence, f.cue.0);
-        let relayed = f.relayed_by.filter(|&r| self.kind_of(r) == SpeakerType::Outlet).map(|r| self.render_stripped(self.outlet_extent(r)));
+        let relayed = f
+            .relayed_by
+            .filter(|&r| self.kind_of(r) == SpeakerType::Outlet)
+            .map(|r| self.render_stripped(self.outlet_extent(r)));
         let outlet_here = match (head.outlet, head.via_outlet) {
             (Some((a, b, skip)), _) => {
                 let lil = skip == 1 && self.word(a).is_some_and(|w| w.starts_with("لل"));
-                Some(if lil { format!("ا{}", (self.render)(a, b, 1)) } else { (self.render)(a, b, skip) })
+                Some(if lil {
+                    format!("ا{}", (self.render)(a, b, 1))
+                } else {
+                    (self.render)(a, b, skip)
+                })
             }
             (None, Some(r)) => Some(self.render_stripped(r)),
             _ => relayed.or(framed),
@@ -580,7 +642,11 @@ impl<'a> Linker<'a> {
         } else {
             String::new()
         };
-        Some(Attribution { entity: ent, mention, outlet })
+        Some(Attribution {
+            entity: ent,
+            mention,
+            outlet,
+        })
     }
 
     /// The name, kind and title of an entity, as finally known.
@@ -599,7 +665,11 @@ impl<'a> Linker<'a> {
         let end = (first..cue).find(|&k| self.seg.tokens[k].is('،')).unwrap_or(cue);
         (first + 2..end).find_map(|k| self.outlet_at(k, end)).map(|(a, b, skip)| {
             let lil = skip == 1 && self.word(a).is_some_and(|w| w.starts_with("لل"));
-            if lil { format!("ا{}", (self.render)(a, b, 1)) } else { (self.render)(a, b, skip) }
+            if lil {
+                format!("ا{}", (self.render)(a, b, 1))
+            } else {
+                (self.render)(a, b, skip)
+            }
         })
     }
 
@@ -651,13 +721,22 @@ impl<'a> Linker<'a> {
         }
         let first = self.seg.sentences[sentence].first;
         let mut end = cue;
-        while end > first && self.word(end - 1).is_some_and(|w| matches!(w, "قد" | "كان" | "كانت" | "وكان" | "وكانت" | "لقد")) {
+        while end > first
+            && self
+                .word(end - 1)
+                .is_some_and(|w| matches!(w, "قد" | "كان" | "كانت" | "وكان" | "وكانت" | "لقد"))
+        {
             end -= 1;
         }
         let mut start = end;
         while start > first && end - start < 5 {
             let Some(w) = self.word(start - 1) else { break };
-            if w.starts_with('و') && start < end || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || self.rules.is_complementizer(w) || matches!(w, "ما" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما") {
+            if w.starts_with('و') && start < end
+                || self.rules.cuts_before(w)
+                || self.rules.marker(w).is_some()
+                || self.rules.is_complementizer(w)
+                || matches!(w, "ما" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما")
+            {
                 if w.starts_with('و') && !self.rules.cuts_before(w) && self.rules.marker(w).is_none() && start == end {
                     // ويسمع صوت يقول: the verb before starts the clause.
                 }
@@ -668,11 +747,13 @@ impl<'a> Linker<'a> {
         if start == end {
             // وكان المستشفى البريطاني الذي ...، قد قال: the subject follows كان.
             let opener = self.word(first).filter(|w| matches!(*w, "وكان" | "وكانت" | "كان" | "كانت"));
-            if opener.is_none() || !self.word(cue - 1).is_some_and(|w| w == "قد") {
+            if opener.is_none() || self.word(cue - 1).is_none_or(|w| w != "قد") {
                 return None;
             }
             start = first + 1;
-            end = (start..cue).find(|&k| self.seg.tokens[k].is('،') || self.word(k).is_some_and(|w| self.rules.cuts_before(w) || w == "قد")).unwrap_or(cue);
+            end = (start..cue)
+                .find(|&k| self.seg.tokens[k].is('،') || self.word(k).is_some_and(|w| self.rules.cuts_before(w) || w == "قد"))
+                .unwrap_or(cue);
             if start >= end {
                 return None;
             }
@@ -682,7 +763,9 @@ impl<'a> Linker<'a> {
         let first_word = ws.first()?.as_ref();
         let opens_clause = start == first
             || self.seg.tokens[start - 1].is('،')
-            || self.word(start - 1).is_some_and(|w| matches!(w, "كان" | "وكان" | "كانت" | "وكانت" | "ان" | "لكن" | "ولكن"));
+            || self
+                .word(start - 1)
+                .is_some_and(|w| matches!(w, "كان" | "وكان" | "كانت" | "وكانت" | "ان" | "لكن" | "ولكن"));
         let known = self.rules.is_unnamed(first_word)
             || self.rules.is_title(first_word)
             || self.rules.organization_at(std::iter::once(first_word)).is_some()
@@ -700,7 +783,10 @@ impl<'a> Linker<'a> {
                 let e = &self.entities[h];
                 // A verb before its subject is singular even for a plural
                 // subject (انتقد السفراء ... وأكدوا): read number off the noun.
-                let plural = e.agreement == Agreement::Plural || e.key.first().is_some_and(|w| w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"));
+                let plural = e.agreement == Agreement::Plural
+                    || e.key
+                        .first()
+                        .is_some_and(|w| w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"));
                 match agreement {
                     Agreement::Plural => plural,
                     _ => !plural && compatible(e.agreement, agreement) || (plural && agreement == Agreement::Unknown),
@@ -737,20 +823,33 @@ impl<'a> Linker<'a> {
                 let key = self.key(nr);
                 // A known person whose name contains these words (فهمي → طارق فهمي).
                 if let Some(i) = self.find_entity(|e| e.kind == SpeakerType::Person && contains_seq(&e.key, &key)) {
-                    if let Some(t) = title_range {
-                        if self.entities[i].title.is_empty() {
-                            self.entities[i].title = self.clean_title(t);
-                            self.entities[i].title_key = self.key(t);
-                        }
+                    if let Some(t) = title_range
+                        && self.entities[i].title.is_empty()
+                    {
+                        self.entities[i].title = self.clean_title(t);
+                        self.entities[i].title_key = self.key(t);
                     }
                     return i;
                 }
                 let full = self.expand_name(nr).unwrap_or(nr);
-                let (name, key) = if full == nr { (self.show(nr), key) } else { ((self.render)(full.0, full.1, 0), self.key(full)) };
+                let (name, key) = if full == nr {
+                    (self.show(nr), key)
+                } else {
+                    ((self.render)(full.0, full.1, 0), self.key(full))
+                };
                 let title_r = title_range.or_else(|| self.title_before(full));
                 let title = title_r.map(|t| self.clean_title(t)).unwrap_or_default();
                 let title_key = title_r.map(|t| self.key(t)).unwrap_or_default();
-                self.add(Entity { name, key, kind, title, title_key, agreement, outlet: String::new(), outlet_sentence: 0 })
+                self.add(Entity {
+                    name,
+                    key,
+                    kind,
+                    title,
+                    title_key,
+                    agreement,
+                    outlet: String::new(),
+                    outlet_sentence: 0,
+                })
             }
             None => {
                 let key = self.key(np);
@@ -772,7 +871,16 @@ impl<'a> Linker<'a> {
                     }
                 }
                 let name = self.show(np);
-                self.add(Entity { name, key, kind, title: String::new(), title_key: Vec::new(), agreement, outlet: String::new(), outlet_sentence: 0 })
+                self.add(Entity {
+                    name,
+                    key,
+                    kind,
+                    title: String::new(),
+                    title_key: Vec::new(),
+                    agreement,
+                    outlet: String::new(),
+                    outlet_sentence: 0,
+                })
             }
         }
     }
@@ -809,7 +917,9 @@ impl<'a> Linker<'a> {
         let end = s;
         while s > 0 && end - s < 6 {
             let Some(w) = self.word(s - 1) else { break };
-            if !(definite(w) || self.rules.is_title(w) || self.rules.place_at(std::iter::once(w)).is_some()) || self.rules.marker(w).is_some() {
+            if !(definite(w) || self.rules.is_title(w) || self.rules.place_at(std::iter::once(w)).is_some())
+                || self.rules.marker(w).is_some()
+            {
                 break;
             }
             s -= 1;
@@ -826,7 +936,12 @@ impl<'a> Linker<'a> {
     fn find_entity(&self, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
         // Most recent speakers first, then the other recently known entities.
         let floor = self.entities.len().saturating_sub(ENTITY_WINDOW);
-        self.history.iter().rev().copied().chain((floor..self.entities.len()).rev()).find(|&i| pred(&self.entities[i]))
+        self.history
+            .iter()
+            .rev()
+            .copied()
+            .chain((floor..self.entities.len()).rev())
+            .find(|&i| pred(&self.entities[i]))
     }
 
     /// The entities that resolution looks at: the most recent ones, so that
@@ -846,17 +961,17 @@ impl<'a> Linker<'a> {
     fn add(&mut self, e: Entity) -> usize {
         // الجيش then الجيش الإسرائيلي: a fuller name of a source already
         // known by part of it is the same source, now better named.
-        if e.key.len() >= 2 {
-            if let Some(i) = self.find_entity(|old| old.kind == e.kind && old.key.len() < e.key.len() && contains_seq(&e.key, &old.key)) {
-                let old = &mut self.entities[i];
-                old.name = e.name;
-                old.key = e.key;
-                if old.title.is_empty() {
-                    old.title = e.title;
-                    old.title_key = e.title_key;
-                }
-                return i;
+        if e.key.len() >= 2
+            && let Some(i) = self.find_entity(|old| old.kind == e.kind && old.key.len() < e.key.len() && contains_seq(&e.key, &old.key))
+        {
+            let old = &mut self.entities[i];
+            old.name = e.name;
+            old.key = e.key;
+            if old.title.is_empty() {
+                old.title = e.title;
+                old.title_key = e.title_key;
             }
+            return i;
         }
         self.entities.push(e);
         self.entities.len() - 1
@@ -882,7 +997,11 @@ impl<'a> Linker<'a> {
                 }
                 q -= 1;
             }
-            while q < p && self.word(q).is_some_and(|w| self.rules.is_particle(w) && !matches!(w, "عبد" | "ابو" | "أبو")) {
+            while q < p
+                && self
+                    .word(q)
+                    .is_some_and(|w| self.rules.is_particle(w) && !matches!(w, "عبد" | "ابو" | "أبو"))
+            {
                 q += 1; // آية الله علي خامنئي → علي خامنئي
             }
             if q < p {
@@ -894,7 +1013,7 @@ impl<'a> Linker<'a> {
 
     fn name_like(&self, w: &str) -> bool {
         let r = self.rules;
-        !(definite(w) && !r.is_particle(w))
+        (!definite(w) || r.is_particle(w))
             && !w.starts_with('و')
             && !w.ends_with("ها")
             && !w.ends_with("هم")

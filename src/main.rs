@@ -14,7 +14,11 @@ pub const EXIT_PARTIAL: u8 = 1;
 pub const EXIT_FATAL: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "isnad", version, about = "Attributed claims from Arabic news: who said what, to which outlet, through which marker.")]
+#[command(
+    name = "isnad",
+    version,
+    about = "Attributed claims from Arabic news: who said what, to which outlet, through which marker."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,8 +53,11 @@ fn main() -> ExitCode {
 /// A closed stdout (`isnad extract … | head`) ends the run quietly.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || c.downcast_ref::<isnad::pipeline::RunError>().is_some_and(|r| matches!(r, isnad::pipeline::RunError::Write(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
-            || c.downcast_ref::<csv::Error>().is_some_and(|ce| matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<isnad::pipeline::RunError>()
+                .is_some_and(|r| matches!(r, isnad::pipeline::RunError::Write(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+            || c.downcast_ref::<csv::Error>()
+                .is_some_and(|ce| matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
     })
 }

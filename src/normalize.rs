@@ -136,7 +136,12 @@ impl Builder<'_> {
 
 /// Normalises `original` for matching, keeping the offset map.
 pub fn normalize(original: &str) -> Normalized {
-    let mut out = Builder { original, text: String::with_capacity(original.len()), checkpoints: Vec::new(), delta: 0 };
+    let mut out = Builder {
+        original,
+        text: String::with_capacity(original.len()),
+        checkpoints: Vec::new(),
+        delta: 0,
+    };
     let bytes = original.as_bytes();
     let mut pos = 0;
     let mut run = 0;
@@ -181,7 +186,11 @@ pub fn normalize(original: &str) -> Normalized {
         run = pos;
     }
     out.copy(run, pos);
-    Normalized { text: out.text, checkpoints: out.checkpoints, original_len: original.len() }
+    Normalized {
+        text: out.text,
+        checkpoints: out.checkpoints,
+        original_len: original.len(),
+    }
 }
 
 /// Folds a lexicon entry the same way article text is folded.

@@ -5,10 +5,10 @@ use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
+use crate::Extraction;
 use crate::read::Record;
 use crate::rules::Rules;
 use crate::write::Sink;
-use crate::Extraction;
 
 /// Documents per batch; with the byte cap, keeps memory flat on any input.
 const BATCH_DOCS: usize = 1024;
@@ -71,7 +71,10 @@ pub fn run(
     on_failure: &mut dyn FnMut(&Failure) -> Next,
     progress: &mut dyn FnMut(&Summary),
 ) -> Result<Summary, RunError> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(|e| RunError::Threads(e.to_string()))?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .map_err(|e| RunError::Threads(e.to_string()))?;
     let mut summary = Summary::default();
     // Reading runs on its own thread, one batch ahead of extraction.
     let (tx, rx) = sync_channel::<Vec<Record>>(1);
@@ -111,7 +114,12 @@ pub fn run(
                         }
                         Err(reason) => {
                             summary.failed += 1;
-                            let f = Failure { source: rec.source.clone(), location: rec.location.clone(), doc_id: rec.doc_id.clone(), reason };
+                            let f = Failure {
+                                source: rec.source.clone(),
+                                location: rec.location.clone(),
+                                doc_id: rec.doc_id.clone(),
+                                reason,
+                            };
                             if on_failure(&f) == Next::Stop {
                                 return Err(RunError::Stopped);
                             }

@@ -31,7 +31,12 @@ impl Quotes {
             if seg.tokens[o].is('(') {
                 continue;
             }
-            let end = c.unwrap_or_else(|| seg.paragraphs.iter().find(|p| p.first <= o && o < p.end).map_or(seg.tokens.len(), |p| p.end));
+            let end = c.unwrap_or_else(|| {
+                seg.paragraphs
+                    .iter()
+                    .find(|p| p.first <= o && o < p.end)
+                    .map_or(seg.tokens.len(), |p| p.end)
+            });
             for flag in &mut inside[o + 1..end] {
                 *flag = true;
             }

@@ -51,7 +51,12 @@ pub struct ReadConfig {
 
 impl Default for ReadConfig {
     fn default() -> Self {
-        ReadConfig { format: None, id_field: "id".into(), text_field: "text".into(), encoding: None }
+        ReadConfig {
+            format: None,
+            id_field: "id".into(),
+            text_field: "text".into(),
+            encoding: None,
+        }
     }
 }
 
@@ -68,7 +73,12 @@ pub struct Record {
 
 impl Record {
     fn failed(source: &str, location: impl Into<String>, doc_id: impl Into<String>, reason: impl fmt::Display) -> Record {
-        Record { source: source.to_string(), location: location.into(), doc_id: doc_id.into(), body: Err(reason.to_string()) }
+        Record {
+            source: source.to_string(),
+            location: location.into(),
+            doc_id: doc_id.into(),
+            body: Err(reason.to_string()),
+        }
     }
 }
 
@@ -90,7 +100,11 @@ impl Source {
     /// its file name, without extensions (.txt, .txt.gz).
     fn file_doc_id(&self) -> String {
         let Some(path) = &self.path else { return "stdin".into() };
-        let rel = self.base.as_ref().and_then(|b| path.strip_prefix(b).ok()).unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
+        let rel = self
+            .base
+            .as_ref()
+            .and_then(|b| path.strip_prefix(b).ok())
+            .unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
         let mut s = rel.to_string_lossy().replace('\\', "/");
         for ext in [".gz", ".zst"] {
             if let Some(x) = s.strip_suffix(ext) {
@@ -121,9 +135,15 @@ pub fn sources(inputs: &[String]) -> (Vec<Source>, Vec<Record>) {
                 let mut seen = HashSet::new();
                 walk(&path, &path, &mut seen, &mut out, &mut failed);
             }
-            Ok(_) => out.push(Source { path: Some(path), base: None }),
+            Ok(_) => out.push(Source {
+                path: Some(path),
+                base: None,
+            }),
             Err(e) => {
-                let src = Source { path: Some(path.clone()), base: None };
+                let src = Source {
+                    path: Some(path.clone()),
+                    base: None,
+                };
                 failed.push(Record::failed(input, "", src.file_doc_id(), io_reason(&e)));
             }
         }
@@ -170,11 +190,17 @@ fn walk(dir: &Path, base: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Sour
             Ok(_) => {
                 let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 if !name.starts_with('.') {
-                    out.push(Source { path: Some(p), base: Some(base.to_path_buf()) });
+                    out.push(Source {
+                        path: Some(p),
+                        base: Some(base.to_path_buf()),
+                    });
                 }
             }
             Err(e) => {
-                let src = Source { path: Some(p.clone()), base: Some(base.to_path_buf()) };
+                let src = Source {
+                    path: Some(p.clone()),
+                    base: Some(base.to_path_buf()),
+                };
                 failed.push(Record::failed(&p.display().to_string(), "", src.file_doc_id(), io_reason(&e)));
             }
         }
@@ -183,7 +209,10 @@ fn walk(dir: &Path, base: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Sour
 
 /// The format a path's extension names (after .gz / .zst).
 pub fn guess_format(path: &Path) -> Format {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
     let name = name.trim_end_matches(".gz").trim_end_matches(".zst");
     match name.rsplit('.').next() {
         Some("jsonl" | "ndjson" | "json") => Format::Jsonl,
@@ -245,7 +274,12 @@ fn whole_file(mut reader: Box<dyn Read + Send>, src: &Source, display: &str, cfg
     if format == Some(Format::Trec) || trimmed.starts_with("<DOC") {
         return trec_records(&text, display, &doc_id);
     }
-    vec![Record { source: display.to_string(), location: String::new(), doc_id, body: Ok(text) }]
+    vec![Record {
+        source: display.to_string(),
+        location: String::new(),
+        doc_id,
+        body: Ok(text),
+    }]
 }
 
 fn read_reason(e: &io::Error) -> String {
@@ -275,7 +309,12 @@ pub fn trec_records(text: &str, source: &str, file_id: &str) -> Vec<Record> {
             .unwrap_or_else(|| format!("{file_id}:{n}"));
         let location = format!("DOC {n}");
         match between(body, "<TEXT>", "</TEXT>") {
-            Some(t) => out.push(Record { source: source.to_string(), location, doc_id: id, body: Ok(strip_paragraph_tags(t)) }),
+            Some(t) => out.push(Record {
+                source: source.to_string(),
+                location,
+                doc_id: id,
+                body: Ok(strip_paragraph_tags(t)),
+            }),
             None => out.push(Record::failed(source, location, id, "<DOC> without <TEXT>")),
         }
         if close.is_none() {
@@ -321,7 +360,11 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 }
 
 fn strip_paragraph_tags(t: &str) -> String {
-    let s = t.replace("<P>", "\n").replace("</P>", "\n").replace("<p>", "\n").replace("</p>", "\n");
+    let s = t
+        .replace("<P>", "\n")
+        .replace("</P>", "\n")
+        .replace("<p>", "\n")
+        .replace("</p>", "\n");
     s.trim_matches(|c: char| c == '\n' || c == '\r').to_string()
 }
 
@@ -337,7 +380,14 @@ pub struct JsonlRecords {
 
 impl JsonlRecords {
     fn new(reader: Box<dyn Read + Send>, source: String, cfg: ReadConfig) -> Self {
-        JsonlRecords { reader: BufReader::with_capacity(1 << 20, reader), source, cfg, line: 0, buf: Vec::new(), done: false }
+        JsonlRecords {
+            reader: BufReader::with_capacity(1 << 20, reader),
+            source,
+            cfg,
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 }
 
@@ -385,7 +435,10 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
 fn parse_json_record(line: &[u8], source: &str, location: String, fallback_id: String, cfg: &ReadConfig) -> Record {
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     let mut de = serde_json::Deserializer::from_slice(line);
-    let seed = Fields { id: &cfg.id_field, text: &cfg.text_field };
+    let seed = Fields {
+        id: &cfg.id_field,
+        text: &cfg.text_field,
+    };
     let parsed = seed.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
     match parsed {
         // The parser validates UTF-8 itself; say which failure it was.
@@ -396,7 +449,12 @@ fn parse_json_record(line: &[u8], source: &str, location: String, fallback_id: S
         Ok((id, text)) => {
             let doc_id = id.unwrap_or(fallback_id);
             match text {
-                Some(Some(t)) => Record { source: source.to_string(), location, doc_id, body: Ok(t) },
+                Some(Some(t)) => Record {
+                    source: source.to_string(),
+                    location,
+                    doc_id,
+                    body: Ok(t),
+                },
                 Some(None) => Record::failed(source, location, doc_id, format!("field \"{}\" is not a string", cfg.text_field)),
                 None => Record::failed(source, location, doc_id, format!("record has no \"{}\" field", cfg.text_field)),
             }
@@ -448,11 +506,14 @@ impl<'de> Visitor<'de> for Fields<'_> {
     }
 }
 
+/// The CSV rows still to read, with the id and text column indices.
+type CsvState = (csv::ByteRecordsIntoIter<Box<dyn Read + Send>>, Option<usize>, usize);
+
 /// CSV rows with a header, streamed.
 fn csv_records(reader: Box<dyn Read + Send>, source: String, cfg: ReadConfig) -> impl Iterator<Item = Record> + Send {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
     let headers = rdr.byte_headers().cloned();
-    let mut state: Option<(csv::ByteRecordsIntoIter<Box<dyn Read + Send>>, Option<usize>, usize)> = None;
+    let mut state: Option<CsvState> = None;
     let mut first: Option<Record> = None;
     match headers {
         Err(e) => first = Some(Record::failed(&source, "row 1", "", format!("cannot read CSV header: {e}"))),
@@ -460,7 +521,14 @@ fn csv_records(reader: Box<dyn Read + Send>, source: String, cfg: ReadConfig) ->
         Ok(h) => {
             let find = |name: &str| h.iter().position(|f| f == name.as_bytes());
             match find(&cfg.text_field) {
-                None => first = Some(Record::failed(&source, "row 1", "", format!("CSV header has no \"{}\" column", cfg.text_field))),
+                None => {
+                    first = Some(Record::failed(
+                        &source,
+                        "row 1",
+                        "",
+                        format!("CSV header has no \"{}\" column", cfg.text_field),
+                    ))
+                }
                 Some(t) => state = Some((rdr.into_byte_records(), find(&cfg.id_field), t)),
             }
         }
@@ -479,11 +547,20 @@ fn csv_records(reader: Box<dyn Read + Send>, source: String, cfg: ReadConfig) ->
                 Record::failed(&src, location, fallback, format!("invalid CSV: {e}"))
             }
             Ok(r) => {
-                let id = id_col.and_then(|c| r.get(c)).and_then(|b| std::str::from_utf8(b).ok()).filter(|s| !s.is_empty()).map_or(fallback, str::to_string);
+                let id = id_col
+                    .and_then(|c| r.get(c))
+                    .and_then(|b| std::str::from_utf8(b).ok())
+                    .filter(|s| !s.is_empty())
+                    .map_or(fallback, str::to_string);
                 match r.get(*text_col).map(decode::utf8) {
                     None => Record::failed(&src, location, id, format!("row has no \"{}\" column", cfg.text_field)),
                     Some(Err(e)) => Record::failed(&src, location, id, e),
-                    Some(Ok(t)) => Record { source: src.clone(), location, doc_id: id, body: Ok(t.to_string()) },
+                    Some(Ok(t)) => Record {
+                        source: src.clone(),
+                        location,
+                        doc_id: id,
+                        body: Ok(t.to_string()),
+                    },
                 }
             }
         })

@@ -136,6 +136,8 @@ struct VerbEntry {
     lemma: String,
     #[serde(default)]
     forms: Vec<String>,
+    #[serde(default)]
+    participle_forms: Vec<String>,
     past: Option<String>,
     present: Option<String>,
     participle: Option<String>,
@@ -198,7 +200,10 @@ struct EntitiesFile {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
-    toml::from_str(text).map_err(|e| RulesError::Syntax { file: file.to_string(), message: e.to_string() })
+    toml::from_str(text).map_err(|e| RulesError::Syntax {
+        file: file.to_string(),
+        message: e.to_string(),
+    })
 }
 
 fn set(items: &[String]) -> HashSet<String> {
@@ -226,7 +231,10 @@ impl Rules {
     /// Rules from a directory; a file missing there falls back to the embedded one.
     pub fn from_dir(dir: &Path) -> Result<Self, RulesError> {
         if !dir.is_dir() {
-            return Err(RulesError::Io { file: dir.display().to_string(), message: "not a directory".into() });
+            return Err(RulesError::Io {
+                file: dir.display().to_string(),
+                message: "not a directory".into(),
+            });
         }
         Self::from_texts(|name| {
             let path = dir.join(name);
@@ -235,14 +243,20 @@ impl Rules {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     Ok(EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()))
                 }
-                Err(e) => Err(RulesError::Io { file: path.display().to_string(), message: e.to_string() }),
+                Err(e) => Err(RulesError::Io {
+                    file: path.display().to_string(),
+                    message: e.to_string(),
+                }),
             }
         })
     }
 
     fn from_texts(load: impl Fn(&str) -> Result<Option<String>, RulesError>) -> Result<Self, RulesError> {
         let get = |name: &str| -> Result<String, RulesError> {
-            load(name)?.ok_or_else(|| RulesError::Io { file: name.to_string(), message: "missing".into() })
+            load(name)?.ok_or_else(|| RulesError::Io {
+                file: name.to_string(),
+                message: "missing".into(),
+            })
         };
         let markers: MarkersFile = parse("markers.toml", &get("markers.toml")?)?;
         let outlets: OutletsFile = parse("outlets.toml", &get("outlets.toml")?)?;
@@ -252,9 +266,13 @@ impl Rules {
         let mut forms: HashMap<String, MarkerForm> = HashMap::default();
         for v in &markers.verb {
             if v.lemma.trim().is_empty() {
-                return Err(RulesError::Entry { file: "markers.toml".into(), entry: "[[verb]]".into(), message: "empty lemma".into() });
+                return Err(RulesError::Entry {
+                    file: "markers.toml".into(),
+                    entry: "[[verb]]".into(),
+                    message: "empty lemma".into(),
+                });
             }
-            if v.forms.is_empty() && v.past.is_none() && v.present.is_none() && v.participle.is_none() {
+            if v.forms.is_empty() && v.participle_forms.is_empty() && v.past.is_none() && v.present.is_none() && v.participle.is_none() {
                 return Err(RulesError::Entry {
                     file: "markers.toml".into(),
                     entry: format!("verb {}", v.lemma),
@@ -277,18 +295,19 @@ impl Rules {
                 });
             };
             for f in &v.forms {
-                let folded = fold_str(f);
-                let class = if folded.ends_with("ا") && folded.chars().count() > 4 && !folded.starts_with('ي') {
-                    MarkerClass::Participle
-                } else if ["قائله", "قائلين", "قائلون", "نافيه", "داعيه"].contains(&folded.as_str()) {
-                    MarkerClass::Participle
-                } else {
-                    MarkerClass::Verb
-                };
-                add(f.clone(), class, guess_agreement(&folded));
+                add(f.clone(), MarkerClass::Verb, guess_agreement(&fold_str(f)));
+            }
+            for f in &v.participle_forms {
+                add(f.clone(), MarkerClass::Participle, guess_agreement(&fold_str(f)));
             }
             if let Some(p) = &v.past {
-                for (suffix, agr) in [("", Agreement::Masculine), ("ت", Agreement::Feminine), ("وا", Agreement::Plural), ("ا", Agreement::Plural), ("تا", Agreement::Plural)] {
+                for (suffix, agr) in [
+                    ("", Agreement::Masculine),
+                    ("ت", Agreement::Feminine),
+                    ("وا", Agreement::Plural),
+                    ("ا", Agreement::Plural),
+                    ("تا", Agreement::Plural),
+                ] {
                     add(format!("{p}{suffix}"), MarkerClass::Verb, agr);
                 }
             }
@@ -301,7 +320,12 @@ impl Rules {
                 }
             }
             if let Some(m) = &v.participle {
-                for (suffix, agr) in [("ا", Agreement::Masculine), ("ة", Agreement::Feminine), ("ين", Agreement::Plural), ("ون", Agreement::Plural)] {
+                for (suffix, agr) in [
+                    ("ا", Agreement::Masculine),
+                    ("ة", Agreement::Feminine),
+                    ("ين", Agreement::Plural),
+                    ("ون", Agreement::Plural),
+                ] {
                     add(format!("{m}{suffix}"), MarkerClass::Participle, agr);
                 }
             }
@@ -324,7 +348,11 @@ impl Rules {
         }
         for p in &markers.preposition {
             if p.forms.is_empty() {
-                return Err(RulesError::Entry { file: "markers.toml".into(), entry: format!("preposition {}", p.lemma), message: "no forms".into() });
+                return Err(RulesError::Entry {
+                    file: "markers.toml".into(),
+                    entry: format!("preposition {}", p.lemma),
+                    message: "no forms".into(),
+                });
             }
             lemmas.push(p.lemma.clone());
             let lemma = lemmas.len() - 1;
@@ -343,7 +371,11 @@ impl Rules {
                 );
             }
         }
-        let words = |v: &[String]| v.iter().map(|s| fold_str(s).split_whitespace().map(str::to_string).collect()).collect();
+        let words = |v: &[String]| {
+            v.iter()
+                .map(|s| fold_str(s).split_whitespace().map(str::to_string).collect())
+                .collect()
+        };
         Ok(Rules {
             lemmas,
             forms,
@@ -439,12 +471,12 @@ impl Rules {
                     return Some(rest);
                 }
                 // لل → ال (للتلفزيون)
-                if p == 'ل' {
-                    if let Some(r2) = rest.strip_prefix('ل') {
-                        let with_al = format!("ال{r2}");
-                        if known(&with_al) {
-                            return Some(rest);
-                        }
+                if p == 'ل'
+                    && let Some(r2) = rest.strip_prefix('ل')
+                {
+                    let with_al = format!("ال{r2}");
+                    if known(&with_al) {
+                        return Some(rest);
                     }
                 }
             }

@@ -66,7 +66,12 @@ pub struct Segments {
 fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '_' | '#' => true,
-        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06FF}' => true,
+        '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{0660}'..='\u{0669}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06EE}'..='\u{06FF}' => true,
         '\u{0600}'..='\u{06FF}' => false,
         c if c.is_ascii() => false,
         c => c.is_alphanumeric(),
@@ -79,7 +84,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c == '\n' {
-            tokens.push(Token { start: i as u32, end: i as u32 + 1, kind: Kind::Break });
+            tokens.push(Token {
+                start: i as u32,
+                end: i as u32 + 1,
+                kind: Kind::Break,
+            });
         } else if c.is_whitespace() {
             continue;
         } else if is_word_char(c) {
@@ -94,9 +103,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end = j + d.len_utf8();
                 iter.next();
             }
-            tokens.push(Token { start: i as u32, end: end as u32, kind: Kind::Word });
+            tokens.push(Token {
+                start: i as u32,
+                end: end as u32,
+                kind: Kind::Word,
+            });
         } else {
-            tokens.push(Token { start: i as u32, end: (i + c.len_utf8()) as u32, kind: Kind::Punct(c) });
+            tokens.push(Token {
+                start: i as u32,
+                end: (i + c.len_utf8()) as u32,
+                kind: Kind::Punct(c),
+            });
         }
     }
     tokens
@@ -146,25 +163,41 @@ pub fn segment(text: &str) -> Segments {
             if i > para_start {
                 let p = paragraphs.len();
                 let words = tokens[para_start..i].iter().filter(|t| t.is_word()).count();
-                let last = tokens[para_start..i].iter().rev().find(|t| !matches!(t.kind, Kind::Punct('"' | '”' | '»' | '\'' | ')')));
+                let last = tokens[para_start..i]
+                    .iter()
+                    .rev()
+                    .find(|t| !matches!(t.kind, Kind::Punct('"' | '”' | '»' | '\'' | ')')));
                 let closed = last.is_some_and(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?' | '؟' | ':' | '،')));
-                paragraphs.push(Paragraph { first: para_start, end: i, heading: words <= HEADING_MAX_WORDS && !closed });
+                paragraphs.push(Paragraph {
+                    first: para_start,
+                    end: i,
+                    heading: words <= HEADING_MAX_WORDS && !closed,
+                });
                 let mut s = para_start;
                 for k in para_start..i {
                     if ends_sentence(&tokens, k) {
                         // Keep a closing quotation mark with its sentence.
                         let mut e = k + 1;
-                        while e < i && matches!(tokens[e].kind, Kind::Punct('"' | '”' | '»' | ')')) && tokens[e].start == tokens[e - 1].end {
+                        while e < i && matches!(tokens[e].kind, Kind::Punct('"' | '”' | '»' | ')')) && tokens[e].start == tokens[e - 1].end
+                        {
                             e += 1;
                         }
                         if e > s {
-                            sentences.push(Sentence { first: s, end: e, paragraph: p });
+                            sentences.push(Sentence {
+                                first: s,
+                                end: e,
+                                paragraph: p,
+                            });
                         }
                         s = e;
                     }
                 }
                 if s < i {
-                    sentences.push(Sentence { first: s, end: i, paragraph: p });
+                    sentences.push(Sentence {
+                        first: s,
+                        end: i,
+                        paragraph: p,
+                    });
                 }
             }
             para_start = i + 1;
@@ -174,7 +207,11 @@ pub fn segment(text: &str) -> Segments {
     // Sentences built from a closing-quote run can start after their own end
     // only if the loop above skipped; keep them ordered and non-empty.
     sentences.retain(|s| s.first < s.end);
-    Segments { tokens, sentences, paragraphs }
+    Segments {
+        tokens,
+        sentences,
+        paragraphs,
+    }
 }
 
 #[cfg(test)]
@@ -189,7 +226,10 @@ mod tests {
     #[test]
     fn tokens_keep_numbers_and_dotted_names() {
         let n = normalize("تزيد على 2.7 مليون، قال لـ\"العربية.نت\".");
-        assert_eq!(words(&n.text), ["تزيد", "علي", "2.7", "مليون", "،", "قال", "ل", "\"", "العربيه.نت", "\"", "."]);
+        assert_eq!(
+            words(&n.text),
+            ["تزيد", "علي", "2.7", "مليون", "،", "قال", "ل", "\"", "العربيه.نت", "\"", "."]
+        );
     }
 
     #[test]

@@ -8,7 +8,19 @@ use crate::model::Claim;
 
 /// The CSV columns, in order.
 pub const COLUMNS: [&str; 13] = [
-    "doc_id", "claim_id", "speaker", "speaker_type", "speaker_title", "speaker_mention", "outlet", "cue", "cue_text", "quote_type", "claim", "start", "end",
+    "doc_id",
+    "claim_id",
+    "speaker",
+    "speaker_type",
+    "speaker_title",
+    "speaker_mention",
+    "outlet",
+    "cue",
+    "cue_text",
+    "quote_type",
+    "claim",
+    "start",
+    "end",
 ];
 
 /// Output layouts.
@@ -75,9 +87,17 @@ impl<W: Write> ClaimWriter<W> {
             OutputFormat::Csv => {
                 let mut w = csv::WriterBuilder::new().from_writer(out);
                 w.write_record(COLUMNS).map_err(io_error)?;
-                Ok(ClaimWriter { cfg, csv: Some(w), raw: None })
+                Ok(ClaimWriter {
+                    cfg,
+                    csv: Some(w),
+                    raw: None,
+                })
             }
-            OutputFormat::Jsonl => Ok(ClaimWriter { cfg, csv: None, raw: Some(out) }),
+            OutputFormat::Jsonl => Ok(ClaimWriter {
+                cfg,
+                csv: None,
+                raw: Some(out),
+            }),
         }
     }
 

@@ -14,7 +14,9 @@ struct Workdir {
 
 impl Workdir {
     fn new() -> Workdir {
-        Workdir { dir: tempfile::tempdir().unwrap() }
+        Workdir {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -31,7 +33,11 @@ impl Workdir {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_isnad")).current_dir(self.dir.path()).args(args).output().unwrap()
+        Command::new(env!("CARGO_BIN_EXE_isnad"))
+            .current_dir(self.dir.path())
+            .args(args)
+            .output()
+            .unwrap()
     }
 }
 
@@ -48,8 +54,15 @@ fn stderr(o: &Output) -> String {
 /// The summary line's counts: (read, with, without, failed, claims).
 fn summary(o: &Output) -> (usize, usize, usize, usize, usize) {
     let err = stderr(o);
-    let line = err.lines().find(|l| l.contains("documents read")).unwrap_or_else(|| panic!("no summary in {err}"));
-    let nums: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
+    let line = err
+        .lines()
+        .find(|l| l.contains("documents read"))
+        .unwrap_or_else(|| panic!("no summary in {err}"));
+    let nums: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
     (nums[0], nums[1], nums[2], nums[3], nums[4])
 }
 
@@ -84,7 +97,10 @@ fn header_has_the_documented_columns() {
     let wd = Workdir::new();
     wd.run(&["extract", &repo(SEED), "-o", "out.csv", "-q"]);
     let text = fs::read_to_string(wd.path("out.csv")).unwrap();
-    assert_eq!(text.lines().next().unwrap(), "doc_id,claim_id,speaker,speaker_type,speaker_title,speaker_mention,outlet,cue,cue_text,quote_type,claim,start,end");
+    assert_eq!(
+        text.lines().next().unwrap(),
+        "doc_id,claim_id,speaker,speaker_type,speaker_title,speaker_mention,outlet,cue,cue_text,quote_type,claim,start,end"
+    );
 }
 
 #[test]
@@ -115,7 +131,11 @@ fn dev_set_quality_holds() {
     let wd = Workdir::new();
     wd.run(&["extract", &repo("tests/data/dev.jsonl"), "-o", "dev.csv", "-q"]);
     let f = score(&repo("tests/data/dev.gold.csv"), &wd.path("dev.csv"));
-    assert!(f.attribution_f1 >= DEV_ATTRIBUTION_FLOOR, "dev attribution F1 {} < {DEV_ATTRIBUTION_FLOOR}: {f:?}", f.attribution_f1);
+    assert!(
+        f.attribution_f1 >= DEV_ATTRIBUTION_FLOOR,
+        "dev attribution F1 {} < {DEV_ATTRIBUTION_FLOOR}: {f:?}",
+        f.attribution_f1
+    );
     assert!(f.claim_f1 >= 0.93, "dev claim F1 {}: {f:?}", f.claim_f1);
 }
 
@@ -125,7 +145,14 @@ fn eval_prints_what_score_py_prints() {
     wd.run(&["extract", &repo("tests/data/dev.jsonl"), "-o", "dev.csv", "-q"]);
     let ours = wd.run(&["eval", "--gold", &repo("tests/data/dev.gold.csv"), "--pred", "dev.csv", "--errors"]);
     let theirs = Command::new("python3")
-        .args([&repo("tests/data/score.py"), "--gold", &repo("tests/data/dev.gold.csv"), "--pred", "dev.csv", "--errors"])
+        .args([
+            &repo("tests/data/score.py"),
+            "--gold",
+            &repo("tests/data/dev.gold.csv"),
+            "--pred",
+            "dev.csv",
+            "--errors",
+        ])
         .current_dir(wd.dir.path())
         .output()
         .expect("python3 runs the reference scorer");
@@ -160,7 +187,11 @@ fn jsonl_output_carries_the_same_records() {
     wd.run(&["extract", &repo(SEED), "-o", "out.csv", "-q"]);
     wd.run(&["extract", &repo(SEED), "-o", "out.jsonl", "--output-format", "jsonl", "-q"]);
     let csv_rows = rows(&wd.path("out.csv"));
-    let lines: Vec<serde_json::Value> = fs::read_to_string(wd.path("out.jsonl")).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = fs::read_to_string(wd.path("out.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(csv_rows.len(), lines.len());
     for (r, j) in csv_rows.iter().zip(&lines) {
         assert_eq!(j["speaker"], r[2].to_string());
@@ -251,7 +282,11 @@ fn windows_1256_reads_as_arabic_and_matches_its_utf8_form() {
     wd.run(&["extract", "utf8", "-o", "utf8.csv", "-q"]);
     let legacy = rows(&wd.path("legacy.csv"));
     assert!(!legacy.is_empty());
-    assert!(legacy.iter().all(|r| r[10].chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !r[10].contains('Ã')));
+    assert!(
+        legacy
+            .iter()
+            .all(|r| r[10].chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !r[10].contains('Ã'))
+    );
     assert_eq!(fs::read(wd.path("legacy.csv")).unwrap(), fs::read(wd.path("utf8.csv")).unwrap());
 }
 
@@ -318,13 +353,20 @@ fn bad_input_is_reported_and_the_rest_is_extracted() {
         assert!(err.contains(expected), "stderr lacks {expected:?}:\n{err}");
     }
     let ids: std::collections::BTreeSet<String> = rows(&wd.path("out.csv")).iter().map(|r| r[0].to_string()).collect();
-    assert!(ids.contains("good-1") && ids.contains("good-2") && ids.contains("e_article"), "{ids:?}");
+    assert!(
+        ids.contains("good-1") && ids.contains("good-2") && ids.contains("e_article"),
+        "{ids:?}"
+    );
     let (read, with, without, failed, _) = summary(&out);
     assert_eq!(read, with + without + failed);
     assert!(failed >= 8, "{}", err);
     let errors = rows(&wd.path("errors.csv"));
     assert_eq!(errors.len(), failed);
-    assert!(errors.iter().any(|r| r[0].ends_with("a_records.jsonl") && &r[1] == "line 2" && r[2].starts_with("invalid JSON")));
+    assert!(
+        errors
+            .iter()
+            .any(|r| r[0].ends_with("a_records.jsonl") && &r[1] == "line 2" && r[2].starts_with("invalid JSON"))
+    );
 }
 
 #[test]
@@ -336,7 +378,11 @@ fn strict_stops_at_the_first_failure_and_leaves_no_output() {
     assert!(stderr(&out).contains("stopped at the first failure"));
     // The output goes to a temporary file renamed at the end: nothing half-written.
     assert!(!wd.path("out.csv").exists());
-    assert!(fs::read_dir(wd.dir.path()).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".partial")));
+    assert!(
+        fs::read_dir(wd.dir.path())
+            .unwrap()
+            .all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".partial"))
+    );
 }
 
 #[test]
@@ -360,7 +406,13 @@ fn a_fifty_megabyte_line_is_processed() {
 #[test]
 fn a_closed_pipe_ends_the_run_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
-        .args(["extract", &repo("tests/data/dev.jsonl"), &repo("tests/data/dev.jsonl"), &repo("tests/data/dev.jsonl"), "-q"])
+        .args([
+            "extract",
+            &repo("tests/data/dev.jsonl"),
+            &repo("tests/data/dev.jsonl"),
+            &repo("tests/data/dev.jsonl"),
+            "-q",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -379,7 +431,12 @@ fn stdin_reads_json_lines() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(&fs::read(repo("tests/data/dev.jsonl")).unwrap()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&fs::read(repo("tests/data/dev.jsonl")).unwrap())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let n = String::from_utf8(out.stdout).unwrap().lines().count();
@@ -389,7 +446,14 @@ fn stdin_reads_json_lines() {
 #[test]
 fn a_bad_rules_file_names_the_file_and_entry() {
     let wd = Workdir::new();
-    wd.write("rules/markers.toml", fs::read_to_string(repo("rules/markers.toml")).unwrap().replacen("past = \"أضاف\"\npresent = \"ضيف\"\nparticiple = \"مضيف\"", "", 1));
+    wd.write(
+        "rules/markers.toml",
+        fs::read_to_string(repo("rules/markers.toml")).unwrap().replacen(
+            "past = \"أضاف\"\npresent = \"ضيف\"\nparticiple = \"مضيف\"",
+            "",
+            1,
+        ),
+    );
     let out = wd.run(&["extract", &repo(SEED), "--rules", "rules"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);

@@ -29,7 +29,11 @@ struct Expected {
 
 fn load() -> Vec<(String, Case)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testdata");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
     paths.sort();
     let mut cases = Vec::new();
     for p in paths {
@@ -54,21 +58,39 @@ fn every_case_yields_exactly_its_claims() {
             let slice: String = chars[c.start..c.end].iter().collect();
             assert_eq!(slice, c.claim, "{file}/{}: offsets do not slice the claim", case.name);
         }
-        let found = |e: &Expected| got.iter().any(|c| c.claim == e.claim && c.speaker == e.speaker && c.cue == e.cue && c.outlet == e.outlet);
+        let found = |e: &Expected| {
+            got.iter()
+                .any(|c| c.claim == e.claim && c.speaker == e.speaker && c.cue == e.cue && c.outlet == e.outlet)
+        };
         let missing: Vec<&Expected> = case.claim.iter().filter(|e| !found(e)).collect();
         if !missing.is_empty() || got.len() != case.claim.len() {
-            let got: Vec<String> = got.iter().map(|c| format!("[{}] {} | {} | {}", c.cue, c.speaker, c.outlet, c.claim)).collect();
-            failures.push(format!("{file}/{} ({}):\n  missing {missing:?}\n  got {got:#?}", case.name, case.source));
+            let got: Vec<String> = got
+                .iter()
+                .map(|c| format!("[{}] {} | {} | {}", c.cue, c.speaker, c.outlet, c.claim))
+                .collect();
+            failures.push(format!(
+                "{file}/{} ({}):\n  missing {missing:?}\n  got {got:#?}",
+                case.name, case.source
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn cases_cover_every_marker_family_and_look_alike() {
     let cases = load();
     let cues: std::collections::HashSet<&str> = cases.iter().flat_map(|(_, c)| c.claim.iter().map(|e| e.cue.as_str())).collect();
-    for family in ["قال", "أضاف", "تابع", "أكد", "أشار", "أوضح", "صرح", "ذكر", "أعلن", "رأى", "لفت", "نفى", "حذر", "نقل", "زعم", "بين", "أردف", "ختم", "غرد", "دعا", "وفق", "حسب", "طبقا"] {
+    for family in [
+        "قال", "أضاف", "تابع", "أكد", "أشار", "أوضح", "صرح", "ذكر", "أعلن", "رأى", "لفت", "نفى", "حذر", "نقل", "زعم", "بين", "أردف", "ختم",
+        "غرد", "دعا", "وفق", "حسب", "طبقا",
+    ] {
         assert!(cues.contains(family), "no case for marker {family}");
     }
     let none = cases.iter().filter(|(_, c)| c.claim.is_empty()).count();

@@ -24,9 +24,56 @@ impl Rng {
 
 /// Pieces that steer the parsers into their interesting paths.
 const PIECES: &[&str] = &[
-    "قال", "وقالت", "إن", "أن", "بأن", "وفق", "ووفقا لـ", "حسب", "حسبما ذكرت", "وأضاف", "مشيرا إلى أن", "نقلا عن", "على لسان", "الوزير", "وكالة", "رويترز",
-    "\"", "“", "”", "«", "»", "(", ")", ":", "،", ",", ".", "..", "\n", "\r\n", " ", "&quot;", "&#", "\u{200F}", "\u{0640}", "\u{064E}", "\u{FEDF}", "<DOC>",
-    "</DOC>", "<TEXT>", "</TEXT>", "<DOCNO>", "{\"id\":", "\"text\":", "}", "\u{0}", "\u{FFFD}", "ـ", "لل", "وفي تصريح لـ",
+    "قال",
+    "وقالت",
+    "إن",
+    "أن",
+    "بأن",
+    "وفق",
+    "ووفقا لـ",
+    "حسب",
+    "حسبما ذكرت",
+    "وأضاف",
+    "مشيرا إلى أن",
+    "نقلا عن",
+    "على لسان",
+    "الوزير",
+    "وكالة",
+    "رويترز",
+    "\"",
+    "“",
+    "”",
+    "«",
+    "»",
+    "(",
+    ")",
+    ":",
+    "،",
+    ",",
+    ".",
+    "..",
+    "\n",
+    "\r\n",
+    " ",
+    "&quot;",
+    "&#",
+    "\u{200F}",
+    "\u{0640}",
+    "\u{064E}",
+    "\u{FEDF}",
+    "<DOC>",
+    "</DOC>",
+    "<TEXT>",
+    "</TEXT>",
+    "<DOCNO>",
+    "{\"id\":",
+    "\"text\":",
+    "}",
+    "\u{0}",
+    "\u{FFFD}",
+    "ـ",
+    "لل",
+    "وفي تصريح لـ",
 ];
 
 fn soup(rng: &mut Rng, len: usize) -> Vec<u8> {
@@ -70,7 +117,10 @@ fn arbitrary_bytes_in_every_format_never_panic() {
         };
         let path = dir.path().join(name);
         fs::write(&path, &bytes).unwrap();
-        let src = Source { path: Some(path), base: None };
+        let src = Source {
+            path: Some(path),
+            base: None,
+        };
         for rec in read::read_source(src, ReadConfig::default()) {
             records += 1;
             if let Ok(text) = &rec.body {

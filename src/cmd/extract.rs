@@ -83,24 +83,40 @@ fn compile(a: &Args) -> Result<Config> {
     if a.threads == Some(0) {
         bail!("--threads must be at least 1");
     }
-    let threads = a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = a
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     Ok(Config {
         rules,
-        read: ReadConfig { format, id_field: a.id_field.clone(), text_field: a.text_field.clone(), encoding },
-        write: WriteConfig { format: out_format, excel: a.excel },
+        read: ReadConfig {
+            format,
+            id_field: a.id_field.clone(),
+            text_field: a.text_field.clone(),
+            encoding,
+        },
+        write: WriteConfig {
+            format: out_format,
+            excel: a.excel,
+        },
         threads,
     })
 }
 
 pub fn run(a: Args) -> Result<u8> {
     let cfg = compile(&a)?;
-    let inputs = if a.inputs.is_empty() { vec!["-".to_string()] } else { a.inputs.clone() };
+    let inputs = if a.inputs.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        a.inputs.clone()
+    };
     let (sources, walk_failures) = read::sources(&inputs);
     let records = walk_failures.into_iter().chain(read::records(sources, cfg.read.clone()));
 
     let mut errors_csv = match &a.errors {
         Some(p) => {
-            let mut w = csv::Writer::from_writer(BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?));
+            let mut w = csv::Writer::from_writer(BufWriter::new(
+                File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+            ));
             w.write_record(["source", "record", "reason"])?;
             Some(w)
         }
@@ -108,7 +124,11 @@ pub fn run(a: Args) -> Result<u8> {
     };
     let strict = a.strict;
     let mut on_failure = |f: &Failure| {
-        let at = if f.location.is_empty() { String::new() } else { format!("{}: ", f.location) };
+        let at = if f.location.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", f.location)
+        };
         eprintln!("isnad: {}: {at}{}", f.source, f.reason);
         if let Some(w) = &mut errors_csv {
             let _ = w.write_record([f.source.as_str(), f.location.as_str(), f.reason.as_str()]);
@@ -125,7 +145,12 @@ pub fn run(a: Args) -> Result<u8> {
     let mut progress = |s: &Summary| {
         if let Some(b) = &bar {
             let secs = started.elapsed().as_secs_f64().max(1e-9);
-            b.set_message(format!("{} documents, {:.1} MB/s, {} claims", s.read, s.bytes as f64 / 1e6 / secs, s.claims));
+            b.set_message(format!(
+                "{} documents, {:.1} MB/s, {} claims",
+                s.read,
+                s.bytes as f64 / 1e6 / secs,
+                s.claims
+            ));
             b.tick();
         }
     };
