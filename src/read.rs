@@ -305,7 +305,7 @@ pub fn trec_records(text: &str, source: &str, file_id: &str) -> Vec<Record> {
         let open_tag = &after[..open_end];
         let id = between(body, "<DOCNO>", "</DOCNO>")
             .map(|s| s.trim().to_string())
-            .or_else(|| attr(open_tag, "id"))
+            .or_else(|| doc_id_attr(open_tag))
             .unwrap_or_else(|| format!("{file_id}:{n}"));
         let location = format!("DOC {n}");
         match between(body, "<TEXT>", "</TEXT>") {
@@ -347,16 +347,12 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
     Some(&s[i..j])
 }
 
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let i = tag.find(&format!("{name}="))? + name.len() + 1;
-    let v = &tag[i..];
-    let q = v.chars().next()?;
-    if q == '"' || q == '\'' {
-        let end = v[1..].find(q)?;
-        Some(v[1..1 + end].to_string())
-    } else {
-        Some(v.split(|c: char| c.is_whitespace() || c == '>').next()?.to_string())
-    }
+/// The `id` attribute of a `<DOC ...>` tag (quoted or not).
+fn doc_id_attr(tag: &str) -> Option<String> {
+    static ID: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#"(?i)\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#).expect("valid pattern"));
+    let c = ID.captures(tag)?;
+    c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).map(|m| m.as_str().to_string())
 }
 
 fn strip_paragraph_tags(t: &str) -> String {
