@@ -574,7 +574,7 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                         Reason::NoClause | Reason::AnotherMarker | Reason::SubjectOnly | Reason::HeadTooLong | Reason::Negated
                     ) && matches!(form.class, MarkerClass::Verb | MarkerClass::Subject)
                         && form.max_head == crate::rules::DEFAULT_MAX_HEAD
-                        && !form.needs_clause | (form.class == MarkerClass::Subject)
+                        && (!form.needs_clause || form.class == MarkerClass::Subject || reason == Reason::Negated)
                         && !quoted[i]
                         && !in_claim;
                     let head = names_subject.then(|| (end, (end + SUBJECT_WINDOW).min(sent.end)));

@@ -532,8 +532,10 @@ impl<'a> Linker<'a> {
                 k += 1;
                 continue;
             }
-            if self.rules.is_particle(w) && k + 1 < idx.len() {
-                return Some(idx[k]);
+            // لشؤون الإعلام العربي: a ل phrase with its genitive, not a name.
+            if w.starts_with('ل') && w.chars().count() > 3 && idx.get(k + 1).and_then(|&x| self.word(x)).is_some_and(definite) {
+                k += 2;
+                continue;
             }
             return Some(idx[k]);
         }
@@ -729,7 +731,7 @@ impl<'a> Linker<'a> {
             end -= 1;
         }
         let mut start = end;
-        while start > first && end - start < 5 {
+        while start > first && end - start < 7 {
             let Some(w) = self.word(start - 1) else { break };
             if w.starts_with('و') && start < end
                 || self.rules.cuts_before(w)
@@ -859,11 +861,15 @@ impl<'a> Linker<'a> {
                 // A description pointing back (المجلة، الوزير الأميركي، الجيش):
                 // an earlier source whose name or title has all its words.
                 let head_word = key.first().map(|w| bare(w)).unwrap_or_default();
-                let describes = key.first().is_some_and(|w| definite(w) || self.rules.is_title(w));
+                let is_place = self.rules.place_at(key.iter().map(String::as_str)) == Some(key.len());
+                let describes = !is_place && key.first().is_some_and(|w| definite(w) || self.rules.is_title(w));
                 if key.len() <= 5 && describes {
                     let words: Vec<&str> = key.iter().map(|w| bare(w)).collect();
                     if let Some(i) = self.find_entity(|e| {
-                        let has = |w: &str| e.key.iter().chain(&e.title_key).any(|k| bare(k) == w);
+                        // الحكومة الإسرائيلية ~ الوزراء الإسرائيلي: gender endings and
+                        // role classes do not keep a description from its referent.
+                        let stem = |w: &str| w.trim_end_matches('ه').to_string();
+                        let has = |w: &str| e.key.iter().chain(&e.title_key).any(|k| stem(bare(k)) == stem(w) || self.rules.same_role(bare(k), w));
                         let found = words.iter().filter(|w| has(w)).count();
                         compatible(e.agreement, agreement) && has(head_word) && found * 3 >= words.len() * 2
                     }) {
@@ -992,7 +998,7 @@ impl<'a> Linker<'a> {
             let mut q = p;
             while q > 0 && p - q < 3 {
                 let Some(w) = self.word(q - 1) else { break };
-                if !self.name_like(w) {
+                if !self.name_like(w) && !self.is_ali(q - 1) {
                     break;
                 }
                 q -= 1;
@@ -1009,6 +1015,11 @@ impl<'a> Linker<'a> {
             }
         }
         None
+    }
+
+    /// علي (a name) and على (a preposition) fold alike; the original tells.
+    fn is_ali(&self, i: usize) -> bool {
+        self.word(i) == Some("علي") && (self.render)(i, i + 1, 0).ends_with('ي')
     }
 
     fn name_like(&self, w: &str) -> bool {

@@ -84,6 +84,8 @@ pub struct Rules {
     anaphora: Phrases,
     prepositions: HashSet<String>,
     adverbial: HashSet<String>,
+    /// Role word → its class number (سفير and دبلوماسي share one).
+    role_class: HashMap<String, usize>,
     time: Phrases,
 }
 
@@ -196,6 +198,7 @@ struct EntitiesFile {
     anaphora: Vec<String>,
     prepositions: Vec<String>,
     adverbial: Vec<String>,
+    role_classes: Vec<Vec<String>>,
     time: Vec<String>,
 }
 
@@ -210,11 +213,12 @@ fn set(items: &[String]) -> HashSet<String> {
     items.iter().map(|s| fold_str(s)).collect()
 }
 
-/// Agreement of an irregular form written out by hand.
-fn guess_agreement(form: &str) -> Agreement {
+/// Agreement of a form written out by hand, read off its suffix; with
+/// `present`, a ت prefix also marks the feminine (تقول).
+fn guess_agreement(form: &str, present: bool) -> Agreement {
     if form.ends_with("وا") || form.ends_with("ون") || form.ends_with("ين") {
         Agreement::Plural
-    } else if form.ends_with('ت') || form.ends_with('ه') || (form.starts_with('ت') && form.chars().count() > 3) {
+    } else if form.ends_with('ت') || form.ends_with('ه') || (present && form.starts_with('ت')) {
         Agreement::Feminine
     } else {
         Agreement::Masculine
@@ -295,10 +299,12 @@ impl Rules {
                 });
             };
             for f in &v.forms {
-                add(f.clone(), MarkerClass::Verb, guess_agreement(&fold_str(f)));
+                let folded = fold_str(f);
+                let present = folded.starts_with('ي') || folded.starts_with('ت') && folded.chars().count() <= 4;
+                add(f.clone(), MarkerClass::Verb, guess_agreement(&folded, present));
             }
             for f in &v.participle_forms {
-                add(f.clone(), MarkerClass::Participle, guess_agreement(&fold_str(f)));
+                add(f.clone(), MarkerClass::Participle, guess_agreement(&fold_str(f), false));
             }
             if let Some(p) = &v.past {
                 for (suffix, agr) in [
@@ -338,7 +344,7 @@ impl Rules {
                 forms.entry(folded.clone()).or_insert(MarkerForm {
                     lemma: subject_lemma,
                     class: MarkerClass::Subject,
-                    agreement: guess_agreement(&folded),
+                    agreement: guess_agreement(&folded, false),
                     object_first: false,
                     needs_clause: true,
                     max_head: DEFAULT_MAX_HEAD,
@@ -400,6 +406,7 @@ impl Rules {
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions),
             adverbial: set(&entities.adverbial),
+            role_class: entities.role_classes.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |w| (fold_str(w), i))).collect(),
             time: Phrases::new(&entities.time),
         })
     }
@@ -548,6 +555,11 @@ impl Rules {
     /// Length in words of an anaphoric phrase (من جهته) at `words`.
     pub fn anaphora_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
         self.anaphora.match_at(words)
+    }
+
+    /// Whether two bare role words may name the same person (سفير، دبلوماسي).
+    pub fn same_role(&self, a: &str, b: &str) -> bool {
+        a == b || self.role_class.get(a).is_some_and(|x| self.role_class.get(b) == Some(x))
     }
 
     /// Whether a folded word opens an adverbial phrase (قبل، خلال، بشأن).
