@@ -40,10 +40,14 @@ pub struct Attribution {
 #[derive(Debug, Default)]
 struct Head {
     np: Option<(usize, usize)>,
+    /// The noun phrase came after a comma-separated adverbial piece.
+    np_late: bool,
     appos: Option<(usize, usize)>,
     outlet: Option<(usize, usize, usize)>,
     /// An explicit "from the other side" (نقلت وكالة X عن Y): X is the outlet.
     via_outlet: Option<(usize, usize)>,
+    /// Where the source words start.
+    start: usize,
 }
 
 /// Per-document linking state. Create one per document.
@@ -141,7 +145,7 @@ impl<'a> Linker<'a> {
 
     /// Splits the source words into noun phrase, apposition and outlet.
     fn read_head(&self, (a, b): (usize, usize), nql: bool) -> Head {
-        let mut head = Head::default();
+        let mut head = Head { start: a, ..Head::default() };
         // نقلت وكالة X عن Y قوله: X is the outlet, Y the speaker.
         let mut a = a;
         // ... نقلا عن Y / على لسان Y inside the source words: same split.
@@ -294,6 +298,7 @@ impl<'a> Linker<'a> {
         }
         if head.np.is_none() {
             head.np = Some(np);
+            head.np_late = a > head.start;
         } else if head.appos.is_none() {
             head.appos = Some(np);
         }
@@ -605,8 +610,10 @@ impl<'a> Linker<'a> {
         if f.self_source {
             np = None; // وفق قوله: the current speaker
         }
-        if np.is_none() && f.form.class == MarkerClass::Verb {
-            np = self.subject_before(f.cue.0, f.sentence);
+        // وكان خامنئي قد قال في خطاب ...، تخللته هتافات ...، أن: a subject
+        // before the verb wins over words found after an adverbial piece.
+        if (np.is_none() || head.np_late) && f.form.class == MarkerClass::Verb {
+            np = self.subject_before(f.cue.0, f.sentence).or(np);
         }
         if (f.inside_claim || f.nested) && np.is_some_and(|r| !self.plausible_source(r)) {
             np = self.subject_before(f.cue.0, f.sentence);
