@@ -14,7 +14,12 @@ fn articles() -> Vec<String> {
     std::fs::read_to_string(path)
         .unwrap()
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect()
 }
 
@@ -25,8 +30,12 @@ fn bytes(texts: &[String]) -> u64 {
 #[divan::bench]
 fn decode_utf8(b: Bencher) {
     let texts = articles();
-    b.counter(divan::counter::BytesCount::new(bytes(&texts)))
-        .bench(|| texts.iter().map(|t| decode::decode(black_box(t.as_bytes()), None).map(|s| s.len()).unwrap_or(0)).sum::<usize>());
+    b.counter(divan::counter::BytesCount::new(bytes(&texts))).bench(|| {
+        texts
+            .iter()
+            .map(|t| decode::decode(black_box(t.as_bytes()), None).map(|s| s.len()).unwrap_or(0))
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]
@@ -40,7 +49,12 @@ fn normalize_text(b: Bencher) {
 fn segment_text(b: Bencher) {
     let norms: Vec<_> = articles().iter().map(|t| normalize::normalize(t)).collect();
     let n: u64 = norms.iter().map(|n| n.text.len() as u64).sum();
-    b.counter(divan::counter::BytesCount::new(n)).bench(|| norms.iter().map(|n| segment::segment(black_box(&n.text)).tokens.len()).sum::<usize>());
+    b.counter(divan::counter::BytesCount::new(n)).bench(|| {
+        norms
+            .iter()
+            .map(|n| segment::segment(black_box(&n.text)).tokens.len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]
@@ -56,8 +70,11 @@ fn cue_scan(b: Bencher) {
         })
         .collect();
     let n: u64 = docs.iter().map(|d| d.0.text.len() as u64).sum();
-    b.counter(divan::counter::BytesCount::new(n))
-        .bench(|| docs.iter().map(|(n, s, q)| cues::find(black_box(&n.text), s, q, &rules).frames.len()).sum::<usize>());
+    b.counter(divan::counter::BytesCount::new(n)).bench(|| {
+        docs.iter()
+            .map(|(n, s, q)| cues::find(black_box(&n.text), s, q, &rules).frames.len())
+            .sum::<usize>()
+    });
 }
 
 /// The whole per-document extraction, linking included.
@@ -65,6 +82,10 @@ fn cue_scan(b: Bencher) {
 fn extract_whole(b: Bencher) {
     let rules = Rules::embedded();
     let texts = articles();
-    b.counter(divan::counter::BytesCount::new(bytes(&texts)))
-        .bench(|| texts.iter().map(|t| isnad::extract(black_box(t), &rules).claims.len()).sum::<usize>());
+    b.counter(divan::counter::BytesCount::new(bytes(&texts))).bench(|| {
+        texts
+            .iter()
+            .map(|t| isnad::extract(black_box(t), &rules).claims.len())
+            .sum::<usize>()
+    });
 }

@@ -145,7 +145,10 @@ impl<'a> Linker<'a> {
 
     /// Splits the source words into noun phrase, apposition and outlet.
     fn read_head(&self, (a, b): (usize, usize), nql: bool) -> Head {
-        let mut head = Head { start: a, ..Head::default() };
+        let mut head = Head {
+            start: a,
+            ..Head::default()
+        };
         // نقلت وكالة X عن Y قوله: X is the outlet, Y the speaker.
         let mut a = a;
         // ... نقلا عن Y / على لسان Y inside the source words: same split.
@@ -876,7 +879,12 @@ impl<'a> Linker<'a> {
                         // الحكومة الإسرائيلية ~ الوزراء الإسرائيلي: gender endings and
                         // role classes do not keep a description from its referent.
                         let stem = |w: &str| w.trim_end_matches('ه').to_string();
-                        let has = |w: &str| e.key.iter().chain(&e.title_key).any(|k| stem(bare(k)) == stem(w) || self.rules.same_role(bare(k), w));
+                        let has = |w: &str| {
+                            e.key
+                                .iter()
+                                .chain(&e.title_key)
+                                .any(|k| stem(bare(k)) == stem(w) || self.rules.same_role(bare(k), w))
+                        };
                         let found = words.iter().filter(|w| has(w)).count();
                         compatible(e.agreement, agreement) && has(head_word) && found * 3 >= words.len() * 2
                     }) {

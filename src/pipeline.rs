@@ -67,17 +67,18 @@ pub fn run(
     records: impl Iterator<Item = Record> + Send,
     rules: &Rules,
     threads: usize,
-    sink: &mut dyn Sink,
-    on_failure: &mut dyn FnMut(&Failure) -> Next,
-    progress: &mut dyn FnMut(&Summary),
+    sink: &mut (dyn Sink + Send),
+    on_failure: &mut (dyn FnMut(&Failure) -> Next + Send),
+    progress: &mut (dyn FnMut(&Summary) + Send),
 ) -> Result<Summary, RunError> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.max(1))
         .build()
         .map_err(|e| RunError::Threads(e.to_string()))?;
-    let mut summary = Summary::default();
-    // Reading runs on its own thread, one batch ahead of extraction.
+    // Three stages, each a batch apart: reading, extraction on the pool, and
+    // writing in input order. Bounded channels keep memory flat.
     let (tx, rx) = sync_channel::<Vec<Record>>(1);
+    let (wtx, wrx) = sync_channel::<(Vec<Record>, Vec<Result<Extraction, String>>)>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut batch = Vec::new();
@@ -96,44 +97,60 @@ pub fn run(
                 let _ = tx.send(batch);
             }
         });
-        let result = (|| {
-            for batch in rx.iter() {
-                let results: Vec<Result<Extraction, String>> = pool.install(|| batch.par_iter().map(|r| process(r, rules)).collect());
-                for (rec, ex) in batch.iter().zip(results) {
-                    summary.read += 1;
-                    match ex {
-                        Ok(ex) => {
-                            summary.bytes += rec.body.as_ref().map_or(0, |t| t.len() as u64);
-                            if ex.claims.is_empty() {
-                                summary.without_claims += 1;
-                            } else {
-                                summary.with_claims += 1;
-                                summary.claims += ex.claims.len();
-                                sink.write_doc(&rec.doc_id, &ex.claims)?;
-                            }
-                        }
-                        Err(reason) => {
-                            summary.failed += 1;
-                            let f = Failure {
-                                source: rec.source.clone(),
-                                location: rec.location.clone(),
-                                doc_id: rec.doc_id.clone(),
-                                reason,
-                            };
-                            if on_failure(&f) == Next::Stop {
-                                return Err(RunError::Stopped);
-                            }
-                        }
+        let writer = scope.spawn(move || write_batches(wrx, sink, on_failure, progress));
+        for batch in rx.iter() {
+            let results = pool.install(|| batch.par_iter().map(|r| process(r, rules)).collect());
+            if wtx.send((batch, results)).is_err() {
+                break; // the writer stopped: a write error or --strict
+            }
+        }
+        // Dropping the ends of the channels stops the other stages.
+        drop(wtx);
+        drop(rx);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(RunError::Threads("the writer thread panicked".into())))
+    })
+}
+
+/// Writes each batch's claims in input order and accounts for every record.
+fn write_batches(
+    batches: std::sync::mpsc::Receiver<(Vec<Record>, Vec<Result<Extraction, String>>)>,
+    sink: &mut (dyn Sink + Send),
+    on_failure: &mut (dyn FnMut(&Failure) -> Next + Send),
+    progress: &mut (dyn FnMut(&Summary) + Send),
+) -> Result<Summary, RunError> {
+    let mut summary = Summary::default();
+    for (batch, results) in batches {
+        for (rec, ex) in batch.iter().zip(results) {
+            summary.read += 1;
+            match ex {
+                Ok(ex) => {
+                    summary.bytes += rec.body.as_ref().map_or(0, |t| t.len() as u64);
+                    if ex.claims.is_empty() {
+                        summary.without_claims += 1;
+                    } else {
+                        summary.with_claims += 1;
+                        summary.claims += ex.claims.len();
+                        sink.write_doc(&rec.doc_id, &ex.claims)?;
                     }
                 }
-                progress(&summary);
+                Err(reason) => {
+                    summary.failed += 1;
+                    let f = Failure {
+                        source: rec.source.clone(),
+                        location: rec.location.clone(),
+                        doc_id: rec.doc_id.clone(),
+                        reason,
+                    };
+                    if on_failure(&f) == Next::Stop {
+                        return Err(RunError::Stopped);
+                    }
+                }
             }
-            sink.finish()?;
-            Ok(())
-        })();
-        // Dropping the receiver ends the reader thread if we stopped early.
-        drop(rx);
-        result
-    })?;
+        }
+        progress(&summary);
+    }
+    sink.finish()?;
     Ok(summary)
 }

@@ -406,7 +406,12 @@ impl Rules {
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions),
             adverbial: set(&entities.adverbial),
-            role_class: entities.role_classes.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |w| (fold_str(w), i))).collect(),
+            role_class: entities
+                .role_classes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| c.iter().map(move |w| (fold_str(w), i)))
+                .collect(),
             time: Phrases::new(&entities.time),
         })
     }

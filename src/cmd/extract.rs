@@ -171,8 +171,7 @@ pub fn run(a: Args) -> Result<u8> {
             summary
         }
         None => {
-            let stdout = io::stdout();
-            let mut sink = ClaimWriter::new(BufWriter::with_capacity(1 << 16, stdout.lock()), cfg.write)?;
+            let mut sink = ClaimWriter::new(BufWriter::with_capacity(1 << 16, io::stdout()), cfg.write)?;
             let summary = pipeline::run(records, &cfg.rules, cfg.threads, &mut sink, &mut on_failure, &mut progress);
             let summary = finish_errors(summary, &mut errors_csv)?;
             sink.into_inner()?.flush()?;
