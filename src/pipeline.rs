@@ -78,7 +78,7 @@ pub fn run(
     // Three stages, each a batch apart: reading, extraction on the pool, and
     // writing in input order. Bounded channels keep memory flat.
     let (tx, rx) = sync_channel::<Vec<Record>>(1);
-    let (wtx, wrx) = sync_channel::<(Vec<Record>, Vec<Result<Extraction, String>>)>(1);
+    let (wtx, wrx) = sync_channel::<Extracted>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut batch = Vec::new();
@@ -113,9 +113,12 @@ pub fn run(
     })
 }
 
+/// A batch of records with their extraction results, in the same order.
+type Extracted = (Vec<Record>, Vec<Result<Extraction, String>>);
+
 /// Writes each batch's claims in input order and accounts for every record.
 fn write_batches(
-    batches: std::sync::mpsc::Receiver<(Vec<Record>, Vec<Result<Extraction, String>>)>,
+    batches: std::sync::mpsc::Receiver<Extracted>,
     sink: &mut (dyn Sink + Send),
     on_failure: &mut (dyn FnMut(&Failure) -> Next + Send),
     progress: &mut (dyn FnMut(&Summary) + Send),
