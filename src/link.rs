@@ -749,9 +749,7 @@ impl<'a> Linker<'a> {
                 || self.rules.is_complementizer(w)
                 || matches!(w, "ما" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما")
             {
-                if w.starts_with('و') && !self.rules.cuts_before(w) && self.rules.marker(w).is_none() && start == end {
-                    // ويسمع صوت يقول: the verb before starts the clause.
-                }
+                // ويسمع صوت جندي يقول: a و-word before the phrase starts the clause.
                 break;
             }
             start -= 1;
