@@ -522,8 +522,13 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
             };
             let cue = (i, end);
             let negated = i > sent.first && ctx.word(i - 1).is_some_and(|w| rules.blocks_marker(w));
+            let impersonal = ctx.word(i).is_some_and(|w| rules.is_impersonal(w))
+                && (ctx.is_complementizer_at(end, end)
+                    || ctx.word(end).is_some_and(|w| rules.is_bridge(w)) && ctx.is_complementizer_at(end + 1, end + 1));
             let result = if heading {
                 Err(Reason::Heading)
+            } else if impersonal {
+                Err(Reason::Impersonal)
             } else if negated && form.class != MarkerClass::Preposition {
                 Err(Reason::Negated)
             } else if form.class == MarkerClass::Subject {

@@ -1023,6 +1023,12 @@ impl<'a> Linker<'a> {
             {
                 q += 1; // آية الله علي خامنئي → علي خامنئي
             }
+            // A sentence opens with its verb (دخل أحمد إلى متجر): not a first name.
+            let opens =
+                q == 0 || self.seg.sentences.binary_search_by_key(&q, |s| s.first).is_ok() || self.seg.tokens[q - 1].kind == Kind::Break;
+            if opens && q < p {
+                q += 1;
+            }
             if q < p {
                 return Some((q, p + 1));
             }
@@ -1042,7 +1048,7 @@ impl<'a> Linker<'a> {
             && !w.ends_with("ها")
             && !w.ends_with("هم")
             && w.chars().count() > 1
-            && r.marker(w).is_none()
+            && r.marker_with_object(w).is_none()
             && !r.is_title(w)
             && !r.is_unnamed(w)
             && !r.cuts_before(w)

@@ -93,6 +93,8 @@ pub enum Reason {
     EmptyClaim,
     /// No speaker could be found.
     NoSpeaker,
+    /// An impersonal form (يذكر أن، يقال إن) names no source.
+    Impersonal,
     /// The marker is negated or conditional (لم يقل، لو اعتقد).
     Negated,
     /// A stance verb (أشاد، رفض): it names the current speaker but reports no claim.

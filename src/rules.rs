@@ -71,6 +71,7 @@ pub struct Rules {
     outlet_types: HashSet<String>,
     frames: HashSet<String>,
     appear: HashSet<String>,
+    impersonal: HashSet<String>,
     outlet_names: Phrases,
     via: HashSet<String>,
     with_words: HashSet<String>,
@@ -168,6 +169,7 @@ struct PrepEntry {
 #[serde(deny_unknown_fields)]
 struct ClauseEntry {
     appear: Vec<String>,
+    impersonal: Vec<String>,
     complementizers: Vec<String>,
     not_after: Vec<String>,
     blocked_after: Vec<String>,
@@ -393,6 +395,7 @@ impl Rules {
             outlet_types: set(&outlets.types),
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
+            impersonal: set(&markers.clause.impersonal),
             outlet_names: Phrases::new(&outlets.names),
             via: set(&outlets.via),
             with_words: set(&outlets.with_words),
@@ -447,6 +450,11 @@ impl Rules {
     /// Whether a folded word is a nominal frame (تصريح، مقابلة، بيان).
     pub fn is_frame(&self, word: &str) -> bool {
         self.frames.contains(word)
+    }
+
+    /// Whether a folded form is impersonal right before its clause (يذكر أن).
+    pub fn is_impersonal(&self, word: &str) -> bool {
+        self.impersonal.contains(word)
     }
 
     /// Whether a folded word is a verb of appearing (جاء، ورد).
@@ -597,7 +605,7 @@ mod tests {
     #[test]
     fn a_bad_entry_names_file_and_entry() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("markers.toml"), "[[verb]]\nlemma = \"قال\"\n[[preposition]]\nlemma=\"x\"\nforms=[\"y\"]\n[clause]\nappear=[]\ncomplementizers=[]\nnot_after=[]\nblocked_after=[]\nbridges=[]\nself_sources=[]\n").unwrap();
+        std::fs::write(dir.path().join("markers.toml"), "[[verb]]\nlemma = \"قال\"\n[[preposition]]\nlemma=\"x\"\nforms=[\"y\"]\n[clause]\nappear=[]\nimpersonal=[]\ncomplementizers=[]\nnot_after=[]\nblocked_after=[]\nbridges=[]\nself_sources=[]\n").unwrap();
         let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("markers.toml") && err.contains("verb قال"), "{err}");
     }
