@@ -597,3 +597,54 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+    use crate::segment::segment;
+
+    /// (marker as written, claim as written, quote type) of each frame.
+    fn frames(text: &str) -> Vec<(String, String, QuoteType)> {
+        let rules = Rules::embedded();
+        let n = normalize(text);
+        let seg = segment(&n.text);
+        let q = quotes::pair(&seg);
+        let found = find(&n.text, &seg, &q, &rules);
+        let span = |(a, b): (usize, usize)| n.text[seg.tokens[a].start as usize..seg.tokens[b - 1].end as usize].to_string();
+        found.frames.iter().map(|f| (span(f.cue), span(f.claim), f.quote_type)).collect()
+    }
+
+    #[test]
+    fn a_verb_with_a_complementizer_reports_the_clause() {
+        let f = frames("والخميس، قالت منظمة معاهدة الأمن الجماعي إنها أرسلت أولى قوات حفظ سلام إلى كازاخستان.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].1, "ارسلت اولي قوات حفظ سلام الي كازاخستان");
+        assert_eq!(f[0].2, QuoteType::Indirect);
+    }
+
+    #[test]
+    fn a_quoted_outlet_name_is_not_the_claim() {
+        let f = frames("وأضاف لموقع “سكاي نيوز عربية”، أن “الاضطرابات تأتي قبيل أيام من سلسلة اجتماعات”.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].1, "الاضطرابات تاتي قبيل ايام من سلسله اجتماعات");
+        assert_eq!(f[0].2, QuoteType::Direct);
+    }
+
+    #[test]
+    fn pre_and_post_posed_prepositions() {
+        let pre = frames("ووفق إذاعة “أوروبا الحرة”، فإن روسيا لا يمكن أن تسمح بانهيار كازاخستان.");
+        assert_eq!(pre[0].1, "روسيا لا يمكن ان تسمح بانهيار كازاخستان");
+        let post = frames("أجبر العدد الكبير لضحايا القصف الأطباء على استخدام أدوية منتهية الصلاحية، وفق ما ذكرت وسائل إعلام أميركية.");
+        assert_eq!(post[0].0, "وفق ما ذكرت");
+        assert_eq!(post[0].1, "اجبر العدد الكبير لضحايا القصف الاطباء علي استخدام ادويه منتهيه الصلاحيه");
+    }
+
+    #[test]
+    fn look_alikes_give_no_frame() {
+        assert!(frames("واحتسب الحكم الإنجليزي مايكل أوليفر ضربة جزاء لمصلحة ريال مدريد.").is_empty());
+        assert!(frames("وتعد الحديقة الخلفية لروسيا، وإن كان ذلك لا يمنع العاصمة من فتح بابها.").is_empty());
+        // يذكر أن: impersonal, no source.
+        assert!(frames("يذكر أن ترامب وقع مذكرة طلب من وزير الدفاع تقديم قائمة.").is_empty());
+    }
+}

@@ -79,7 +79,9 @@ fn render(original: &str, norm: &Normalized, seg: &Segments, a: usize, b: usize,
     // (their UTF-8 starts with 0xC2 or 0xE2), ASCII quotes or odd spacing.
     let plain = !raw.bytes().any(|b| matches!(b, b'"' | b'\n' | b'\r' | b'\t' | 0xC2 | 0xE2)) && !raw.contains("  ");
     if plain {
-        return raw.trim_matches(|c: char| c == '،' || c == ',' || c == ':' || c == '.' || c == ' ').to_string();
+        return raw
+            .trim_matches(|c: char| c == '،' || c == ',' || c == ':' || c == '.' || c == ' ')
+            .to_string();
     }
     let cleaned: String = raw
         .chars()

@@ -1063,3 +1063,52 @@ impl<'a> Linker<'a> {
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
+
+#[cfg(test)]
+mod tests {
+    /// (speaker, title, outlet) of each claim of a passage.
+    fn speakers(text: &str) -> Vec<(String, String, String)> {
+        let rules = crate::Rules::embedded();
+        crate::extract(text, &rules)
+            .claims
+            .into_iter()
+            .map(|c| (c.speaker, c.speaker_title, c.outlet))
+            .collect()
+    }
+
+    #[test]
+    fn titles_split_from_names_and_short_names_resolve() {
+        let s = speakers(
+            "وحسب الأكاديمي المختص بالشأن الدولي طارق فهمي، فإنه “ستؤثر الاضطرابات على التوترات”.\nوأكد فهمي على أن روسيا “لن تقدم أي تنازلات”.",
+        );
+        assert_eq!(s[0].0, "طارق فهمي");
+        assert_eq!(s[0].1, "الأكاديمي المختص بالشأن الدولي");
+        assert_eq!(s[1].0, "طارق فهمي");
+    }
+
+    #[test]
+    fn continuations_keep_speaker_and_outlet() {
+        let s = speakers(
+            "وقال داود اوغلو لقناة الجزيرة إن المنطقة الآمنة ستقام قريبا.\nوأضاف أن تركيا لن تتراجع عن موقفها.\nوقالت الوزيرة إن المفاوضات مستمرة.\nوأضافت أن الاتفاق قريب.",
+        );
+        assert_eq!(s[1].0, "داود اوغلو");
+        assert_eq!(s[1].2, "قناة الجزيرة");
+        assert_eq!(s[3].0, "الوزيرة");
+    }
+
+    #[test]
+    fn descriptions_point_back_to_their_source() {
+        let s = speakers(
+            "ووفق مجلة “فورين بوليسي” الأميركية، ستؤدي الاحتجاجات إلى زيادة التوترات.\nوأشارت المجلة إلى أنه “سرعان ما تلقت المناشدة كثيرا من الانتقادات”.",
+        );
+        assert_eq!(s[0].0, "مجلة فورين بوليسي");
+        assert_eq!(s[1].0, "مجلة فورين بوليسي");
+        assert_eq!(s[1].2, "مجلة فورين بوليسي");
+    }
+
+    #[test]
+    fn relayed_claims_name_speaker_and_outlet() {
+        let s = speakers("ونقلت وكالة \"فرانس برس\" عن بلدية أمستردام قولها في بيان: \"دوافع الرجل إرهابية\".");
+        assert_eq!(s, [("بلدية أمستردام".to_string(), String::new(), "وكالة فرانس برس".to_string())]);
+    }
+}

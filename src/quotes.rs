@@ -152,3 +152,40 @@ fn sentence_end_after(seg: &Segments, tok: usize, para_end: usize) -> usize {
         .unwrap_or(para_end)
         .min(para_end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+    use crate::segment::segment;
+
+    fn pairs(text: &str) -> Vec<(String, Option<String>)> {
+        let n = normalize(text);
+        let seg = segment(&n.text);
+        let q = pair(&seg);
+        let mut out: Vec<_> = q.pairs.iter().map(|(&o, &c)| (o, c)).collect();
+        out.sort();
+        out.into_iter()
+            .map(|(o, c)| {
+                (
+                    seg.tokens[o].text(&n.text).to_string(),
+                    c.map(|c| seg.tokens[c].text(&n.text).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn typographic_and_ascii_marks_pair_within_a_paragraph() {
+        let p = pairs("وقال ليبرمان \"القناص يستحق وسام شرف\" ووصف الجيش بأنه \"هو الجيش الأخلاقي\".");
+        assert_eq!(p, [("\"".into(), Some("\"".into())), ("\"".into(), Some("\"".into()))]);
+        let p = pairs("قال زعيم «حزب الله» إن إيران»ستفحم» منتقدين.");
+        assert_eq!(p.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn an_unclosed_quotation_runs_to_the_paragraph_end() {
+        let p = pairs("وأردف قائلا: \"سنلعب والسكين بين أسناننا، سنهاجم باستمرار.");
+        assert_eq!(p, [("\"".into(), None)]);
+    }
+}
