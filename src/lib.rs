@@ -102,6 +102,20 @@ fn render(original: &str, norm: &Normalized, seg: &Segments, a: usize, b: usize,
 }
 
 /// Extracts the attributed claims of one decoded document.
+///
+/// ```
+/// let rules = isnad::Rules::embedded();
+/// let text = "وقال وزير الخارجية الأردني أيمن الصفدي إن الحل السياسي هو الطريق الوحيد.";
+/// let extraction = isnad::extract(text, &rules);
+/// let claim = &extraction.claims[0];
+/// assert_eq!(claim.speaker, "أيمن الصفدي");
+/// assert_eq!(claim.speaker_title, "وزير الخارجية الأردني");
+/// assert_eq!(claim.cue, "قال");
+/// assert_eq!(claim.claim, "الحل السياسي هو الطريق الوحيد");
+/// // Offsets count code points into the text.
+/// let chars: Vec<char> = text.chars().collect();
+/// assert_eq!(chars[claim.start..claim.end].iter().collect::<String>(), claim.claim);
+/// ```
 pub fn extract(original: &str, rules: &Rules) -> Extraction {
     let norm = normalize::normalize(original);
     let seg = segment::segment(&norm.text);
