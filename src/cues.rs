@@ -426,14 +426,28 @@ impl<'a> Ctx<'a> {
             if prev.claim.1 > claim_end {
                 prev.claim.1 = claim_end;
             }
-            if !self_source {
-                prev.relayed_by = Some(head);
-            }
             // "قال X إن ...، حسبما أوضح Y": Y reports that X said it, a
             // second claim over the whole report. وفق قوله only closes it,
             // and an outlet (حسبما ذكرت واس) only relays it.
             let relay = head_words.first().is_some_and(|w| self.rules.is_outlet_type(w))
                 || self.rules.outlet_name_at(head_words.iter().copied()).is_some();
+            if !self_source {
+                // ذكرت القنصلية "..."، مضيفة أنها "..."، وفقا لما نقلته واس:
+                // the relay covers every claim of the sentence before it.
+                // Back through participles and continuations to the frame that
+                // named the speaker, no further.
+                for f in frames
+                    .iter_mut()
+                    .rev()
+                    .take_while(|f| f.sentence == si)
+                    .filter(|f| f.claim.1 <= claim_end)
+                {
+                    f.relayed_by.get_or_insert(head);
+                    if f.head.0 < f.head.1 && f.form.class != MarkerClass::Participle {
+                        break;
+                    }
+                }
+            }
             if self_source || !after_ma || relay {
                 return Err(if self_source { Reason::SelfSource } else { Reason::AlreadyClaimed });
             }
