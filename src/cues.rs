@@ -5,7 +5,7 @@
 
 use crate::model::{QuoteType, Reason};
 use crate::quotes::{self, Quotes};
-use crate::rules::{MarkerClass, MarkerForm, Rules};
+use crate::rules::{Agreement, MarkerClass, MarkerForm, Rules};
 use crate::segment::{Kind, Segments, Sentence};
 
 /// A marker with the source words and claim span it governs (token ranges).
@@ -41,6 +41,8 @@ pub struct Rejected {
     pub reason: Reason,
     /// Words after a verb that may name its subject, for later continuations.
     pub head: Option<(usize, usize)>,
+    /// The marker form's agreement, which the subject shares.
+    pub agreement: Agreement,
 }
 
 /// Frames and rejected markers of one document, in text order.
@@ -561,6 +563,7 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                         cue,
                         reason: Reason::AlreadyClaimed,
                         head: None,
+                        agreement: form.agreement,
                     });
                     i = end;
                 }
@@ -603,6 +606,7 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                         cue,
                         reason,
                         head,
+                        agreement: form.agreement,
                     });
                     i = end;
                 }

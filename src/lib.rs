@@ -134,14 +134,8 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
     let mut linked = Vec::new();
     for f in found.frames.iter().filter(|f| f.claim.0 < f.claim.1) {
         while let Some(r) = notes.next_if(|r| r.cue.0 < f.cue.0) {
-            if let (Some(h), Some(form)) = (
-                r.head,
-                seg.tokens[r.cue.0]
-                    .is_word()
-                    .then(|| rules.marker(seg.tokens[r.cue.0].text(&norm.text)))
-                    .flatten(),
-            ) {
-                linker.note(r.cue.0, r.sentence, h, form.agreement);
+            if let Some(h) = r.head {
+                linker.note(r.cue.0, r.sentence, h, r.agreement);
             }
         }
         let cue_start = seg.tokens[f.cue.0].start as usize;
