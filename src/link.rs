@@ -83,6 +83,14 @@ fn definite(w: &str) -> bool {
         || w.starts_with("فال")
 }
 
+/// A role word without its possessive pronoun (محاميها → محامي).
+fn without_pronoun(w: &str) -> &str {
+    ["هما", "ها", "هم", "ه"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(w)
+}
+
 fn bare(w: &str) -> &str {
     w.strip_prefix("ال").unwrap_or(w)
 }
@@ -990,6 +998,22 @@ impl<'a> Linker<'a> {
                 old.title = e.title;
                 old.title_key = e.title_key;
             }
+            return i;
+        }
+        // محاميها ... then محامي دانييلز، مايكل أفنياتي: a person whose role
+        // was all the text gave so far, now named.
+        if e.kind == SpeakerType::Person
+            && let Some(head) = e.title_key.first().map(|w| bare(w).to_string()).filter(|h| self.rules.is_title(h))
+            && let Some(i) = self.find_entity(|old| {
+                old.key.len() == 1 && old.title.is_empty() && old.key[0] != head && without_pronoun(bare(&old.key[0])) == head
+            })
+        {
+            let old = &mut self.entities[i];
+            old.name = e.name;
+            old.key = e.key;
+            old.kind = e.kind;
+            old.title = e.title;
+            old.title_key = e.title_key;
             return i;
         }
         self.entities.push(e);
