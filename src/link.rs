@@ -260,7 +260,9 @@ impl<'a> Linker<'a> {
         }
         // A piece that opens with a preposition (في بيان، إلى رفض ...) names
         // no subject, though it may name the outlet.
-        let pp = adverbial || self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "الى") && self.lam != Some(i);
+        // يقول بالعبرية: a ب+ال word opening the piece is a manner phrase.
+        let manner = self.word(i).is_some_and(|w| w.starts_with("بال") && w.chars().count() > 4);
+        let pp = adverbial || manner || self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "الى") && self.lam != Some(i);
         let np_start = i;
         let mut np_end = if pp { i } else { b };
         let mut k = i;
@@ -987,8 +989,10 @@ impl<'a> Linker<'a> {
 
     fn add(&mut self, e: Entity) -> usize {
         // الجيش then الجيش الإسرائيلي: a fuller name of a source already
-        // known by part of it is the same source, now better named.
+        // known by part of it is the same source, now better named. Not for
+        // descriptions: صوت and صوت جندي آخر are two voices.
         if e.key.len() >= 2
+            && e.kind != SpeakerType::Unnamed
             && let Some(i) = self.find_entity(|old| old.kind == e.kind && old.key.len() < e.key.len() && contains_seq(&e.key, &old.key))
         {
             let old = &mut self.entities[i];
