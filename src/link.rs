@@ -609,7 +609,7 @@ impl<'a> Linker<'a> {
                     (self.render)(a, b, skip)
                 })
             }
-            (None, Some(r)) => Some(self.render_stripped(r)),
+            (None, Some(r)) => Some(self.known_name(r).unwrap_or_else(|| self.render_stripped(r))),
             _ => relayed.or(framed),
         };
         let agreement = f.form.agreement;
@@ -712,6 +712,17 @@ impl<'a> Linker<'a> {
             || self.rules.is_outlet_type(w)
             || self.rules.organization_at(std::iter::once(w)).is_some()
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
+    }
+
+    /// The full name of a known source that a short description names
+    /// (نقلت الشرطة عن ... after الشرطة البريطانية was introduced).
+    fn known_name(&self, r: (usize, usize)) -> Option<String> {
+        let key = self.key(r);
+        if key.is_empty() || key.len() > 2 || !definite(&key[0]) {
+            return None;
+        }
+        self.find_entity(|e| e.kind != SpeakerType::Person && e.key.len() > key.len() && e.key.starts_with(&key))
+            .map(|i| self.entities[i].name.clone())
     }
 
     /// Notes the subject of a verb that reported no claim (أشاد الوزير ...،
