@@ -578,7 +578,7 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                             .iter()
                             .rev()
                             .take_while(|p| p.sentence == si)
-                            .any(|p| p.claim.0 < f.cue.0 && f.cue.0 < p.claim.1);
+                            .any(|p| p.claim.0 <= f.cue.0 && f.cue.0 < p.claim.1);
                     out.frames.push(f);
                 }
                 Err(reason) => {
@@ -590,7 +590,7 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                         .iter()
                         .rev()
                         .take_while(|p| p.sentence == si)
-                        .any(|p| p.claim.0 < i && i < p.claim.1);
+                        .any(|p| p.claim.0 <= i && i < p.claim.1);
                     let names_subject = matches!(
                         reason,
                         Reason::NoClause | Reason::AnotherMarker | Reason::SubjectOnly | Reason::HeadTooLong | Reason::Negated

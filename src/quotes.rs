@@ -91,10 +91,10 @@ pub fn pair(seg: &Segments) -> Quotes {
                 if open == '(' {
                     continue;
                 }
-                found.clear();
-                for ch in marks.chunks(2) {
-                    found.push((ch[0], ch.get(1).copied()));
-                }
+                found = match ascii_by_spacing(seg, &marks) {
+                    Some(pairs) => pairs,
+                    None => marks.chunks(2).map(|ch| (ch[0], ch.get(1).copied())).collect(),
+                };
             }
             for (o, c) in found {
                 q.pairs.insert(o, c);
@@ -105,6 +105,31 @@ pub fn pair(seg: &Segments) -> Quotes {
         }
     }
     q
+}
+
+/// Pairs same-character marks (") by their spacing: a mark with a space
+/// before and a letter after opens, one glued to the word before closes.
+/// `None` when the spacing is ambiguous or does not nest; pairing in order
+/// is the fallback then.
+fn ascii_by_spacing(seg: &Segments, marks: &[usize]) -> Option<Vec<(usize, Option<usize>)>> {
+    let toks = &seg.tokens;
+    let mut stack = Vec::new();
+    let mut pairs = Vec::new();
+    for &m in marks {
+        let space_before = m == 0 || toks[m - 1].end < toks[m].start || toks[m - 1].kind == Kind::Break;
+        let space_after = m + 1 >= toks.len() || toks[m + 1].start > toks[m].end || toks[m + 1].kind == Kind::Break;
+        let glued_before = !space_before && toks[m - 1].is_word();
+        match (space_before || !glued_before, space_after) {
+            (true, false) => stack.push(m),
+            (false, _) => pairs.push((stack.pop()?, Some(m))),
+            (true, true) => return None,
+        }
+    }
+    if stack.len() > 1 {
+        return None;
+    }
+    pairs.extend(stack.into_iter().map(|o| (o, None)));
+    Some(pairs)
 }
 
 /// Whether the token is a quotation mark (not a parenthesis).
