@@ -464,6 +464,16 @@ impl<'a> Linker<'a> {
         b
     }
 
+    /// Renders an outlet found by `outlet_at`, without the ل that introduced
+    /// it (للوكالة → الوكالة).
+    fn render_outlet(&self, (a, b, skip): (usize, usize, usize)) -> String {
+        if skip == 1 && self.word(a).is_some_and(|w| w.starts_with("لل")) {
+            format!("ا{}", (self.render)(a, b, 1))
+        } else {
+            (self.render)(a, b, skip)
+        }
+    }
+
     /// Renders a range, dropping a leading ل that only introduces it
     /// (لموقع → موقع، للمادة → المادة).
     fn render_stripped(&self, (a, b): (usize, usize)) -> String {
@@ -595,22 +605,14 @@ impl<'a> Linker<'a> {
             })
             .flatten();
         let head = self.read_head(f.head, nql);
-        let framed = self.leading_frame_outlet(f.sentence, f.cue.0);
-        let relayed = f
-            .relayed_by
-            .filter(|&r| self.kind_of(r) == SpeakerType::Outlet)
-            .map(|r| self.render_stripped(self.outlet_extent(r)));
         let outlet_here = match (head.outlet, head.via_outlet) {
-            (Some((a, b, skip)), _) => {
-                let lil = skip == 1 && self.word(a).is_some_and(|w| w.starts_with("لل"));
-                Some(if lil {
-                    format!("ا{}", (self.render)(a, b, 1))
-                } else {
-                    (self.render)(a, b, skip)
-                })
-            }
+            (Some(o), _) => Some(self.render_outlet(o)),
             (None, Some(r)) => Some(self.known_name(r).unwrap_or_else(|| self.render_stripped(r))),
-            _ => relayed.or(framed),
+            _ => f
+                .relayed_by
+                .filter(|&r| self.kind_of(r) == SpeakerType::Outlet)
+                .map(|r| self.render_stripped(self.outlet_extent(r)))
+                .or_else(|| self.leading_frame_outlet(f.sentence, f.cue.0)),
         };
         let agreement = f.form.agreement;
         let mut np = head.np;
@@ -685,14 +687,7 @@ impl<'a> Linker<'a> {
             return None;
         }
         let end = (first..cue).find(|&k| self.seg.tokens[k].is('،')).unwrap_or(cue);
-        (first + 2..end).find_map(|k| self.outlet_at(k, end)).map(|(a, b, skip)| {
-            let lil = skip == 1 && self.word(a).is_some_and(|w| w.starts_with("لل"));
-            if lil {
-                format!("ا{}", (self.render)(a, b, 1))
-            } else {
-                (self.render)(a, b, skip)
-            }
-        })
+        (first + 2..end).find_map(|k| self.outlet_at(k, end)).map(|o| self.render_outlet(o))
     }
 
     /// Whether a phrase can name a source: a role, organisation, place or
