@@ -35,8 +35,6 @@ pub struct Frame {
 #[derive(Debug, Clone)]
 pub struct Rejected {
     pub sentence: usize,
-    /// The marker stands inside a quotation.
-    pub nested: bool,
     pub cue: (usize, usize),
     pub reason: Reason,
     /// Words after a verb that may name its subject, for later continuations.
@@ -559,7 +557,6 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                     // "..."، وأكد آخرون: the quotation is already claimed.
                     out.rejected.push(Rejected {
                         sentence: si,
-                        nested: quoted[i],
                         cue,
                         reason: Reason::AlreadyClaimed,
                         head: None,
@@ -602,7 +599,6 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                     let head = names_subject.then(|| (end, (end + SUBJECT_WINDOW).min(sent.end)));
                     out.rejected.push(Rejected {
                         sentence: si,
-                        nested: quoted[i],
                         cue,
                         reason,
                         head,

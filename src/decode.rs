@@ -1,6 +1,6 @@
 //! Bytes to text: BOMs, UTF-8, UTF-16 and windows-1256.
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1256};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1256};
 use thiserror::Error;
 
 /// Why bytes could not become text.
@@ -84,11 +84,6 @@ fn looks_arabic(text: &str) -> bool {
 /// Decodes bytes that must be UTF-8 (a JSONL or CSV record).
 pub fn utf8(bytes: &[u8]) -> Result<&str, DecodeError> {
     std::str::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8(e.valid_up_to()))
-}
-
-/// The name of an encoding, for messages.
-pub fn name(enc: &'static Encoding) -> &'static str {
-    if enc == UTF_8 { "UTF-8" } else { enc.name() }
 }
 
 #[cfg(test)]

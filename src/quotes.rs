@@ -170,11 +170,12 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
 
 /// The end (exclusive) of the sentence containing token `tok`.
 fn sentence_end_after(seg: &Segments, tok: usize, para_end: usize) -> usize {
+    // Sentences are in text order: find the first that ends after `tok`.
+    let i = seg.sentences.partition_point(|s| s.end <= tok);
     seg.sentences
-        .iter()
-        .find(|s| s.first <= tok && tok < s.end)
-        .map(|s| s.end)
-        .unwrap_or(para_end)
+        .get(i)
+        .filter(|s| s.first <= tok)
+        .map_or(para_end, |s| s.end)
         .min(para_end)
 }
 
