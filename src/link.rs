@@ -724,6 +724,11 @@ impl<'a> Linker<'a> {
     /// أكد الجيش صحة ...), so that continuations after it find their speaker.
     pub fn note(&mut self, cue: usize, sentence: usize, head: (usize, usize), agreement: Agreement) {
         self.lam = None;
+        // قال إنه رفض ...: after a complementizer the subject is its pronoun,
+        // the reported speaker, and the words after the verb are its object.
+        if cue > 0 && self.word(cue - 1).is_some_and(|w| self.rules.is_complementizer(w)) {
+            return;
+        }
         let h = self.read_head(head, false);
         // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
         // over the words after it, which are then its object.
@@ -808,11 +813,12 @@ impl<'a> Linker<'a> {
             .find(|&&h| {
                 let e = &self.entities[h];
                 // A verb before its subject is singular even for a plural
-                // subject (انتقد السفراء ... وأكدوا): read number off the noun.
+                // subject (انتقد السفراء ... وأكدوا): read number off the noun,
+                // not a name's (كريستين).
                 let plural = e.agreement == Agreement::Plural
-                    || e.key
-                        .first()
-                        .is_some_and(|w| w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"));
+                    || e.key.first().is_some_and(|w| {
+                        (definite(w) || e.kind != SpeakerType::Person) && (w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"))
+                    });
                 match agreement {
                     Agreement::Plural => plural,
                     _ => !plural && compatible(e.agreement, agreement) || (plural && agreement == Agreement::Unknown),
