@@ -100,6 +100,16 @@ impl<'a> Ctx<'a> {
         !(i > floor && self.word(i - 1).is_some_and(|p| self.rules.blocks_complementizer(p)))
     }
 
+    /// Whether the bridge at `j` opens a proviso: ، على أن (folded ان) followed by an
+    /// imperfect verb (يحدد، تنتشر), the subjunctive of "provided that".
+    fn is_proviso(&self, j: usize) -> bool {
+        let after_comma = j > 0 && self.is(j - 1, '،');
+        let verb_follows = self
+            .word(j + 2)
+            .is_some_and(|v| (v.starts_with('ي') || v.starts_with('ت')) && v.chars().count() >= 3);
+        after_comma && self.word(j).is_some_and(|w| self.rules.is_proviso(w)) && self.word(j + 1) == Some("ان") && verb_follows
+    }
+
     fn para_end(&self, sent: &Sentence) -> usize {
         self.seg.paragraphs[sent.paragraph].end
     }
@@ -233,6 +243,9 @@ impl<'a> Ctx<'a> {
                         return Ok(frame((head_start, j), claim, qt));
                     }
                     if self.rules.is_bridge(w) && self.is_complementizer_at(j + 1, j + 1) {
+                        if self.is_proviso(j) {
+                            return Err(Reason::Proviso);
+                        }
                         let (claim, qt) = self.clause_claim(j + 2, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));
                     }

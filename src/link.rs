@@ -724,11 +724,6 @@ impl<'a> Linker<'a> {
     /// أكد الجيش صحة ...), so that continuations after it find their speaker.
     pub fn note(&mut self, cue: usize, sentence: usize, head: (usize, usize), agreement: Agreement) {
         self.lam = None;
-        // قال إنه رفض ...: after a complementizer the subject is its pronoun,
-        // the reported speaker, and the words after the verb are its object.
-        if cue > 0 && self.word(cue - 1).is_some_and(|w| self.rules.is_complementizer(w)) {
-            return;
-        }
         let h = self.read_head(head, false);
         // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
         // over the words after it, which are then its object.

@@ -97,6 +97,9 @@ pub enum Reason {
     Impersonal,
     /// The marker is negated or conditional (لم يقل، لو اعتقد).
     Negated,
+    /// على أن after a comma with a verb: a proviso ("provided that"), not a
+    /// reported clause.
+    Proviso,
     /// A stance verb (أشاد، رفض): it names the current speaker but reports no claim.
     SubjectOnly,
 }

@@ -66,6 +66,7 @@ pub struct Rules {
     not_after: HashSet<String>,
     blocked_after: HashSet<String>,
     bridges: HashSet<String>,
+    provisos: HashSet<String>,
     /// Self-referring sources (قوله), as folded word sequences.
     pub self_sources: Vec<Vec<String>>,
     outlet_types: HashSet<String>,
@@ -174,6 +175,8 @@ struct ClauseEntry {
     not_after: Vec<String>,
     blocked_after: Vec<String>,
     bridges: Vec<String>,
+    #[serde(default)]
+    provisos: Vec<String>,
     self_sources: Vec<String>,
 }
 
@@ -391,6 +394,7 @@ impl Rules {
             not_after: set(&markers.clause.not_after),
             blocked_after: set(&markers.clause.blocked_after),
             bridges: set(&markers.clause.bridges),
+            provisos: set(&markers.clause.provisos),
             self_sources: words(&markers.clause.self_sources),
             outlet_types: set(&outlets.types),
             frames: set(&outlets.frames),
@@ -481,6 +485,12 @@ impl Rules {
     /// Whether a folded word may stand between verb and complementizer.
     pub fn is_bridge(&self, word: &str) -> bool {
         self.bridges.contains(word)
+    }
+
+    /// Whether a folded bridge word after a comma opens a proviso
+    /// (، على أن يحدد "provided that") rather than the reported clause.
+    pub fn is_proviso(&self, word: &str) -> bool {
+        self.provisos.contains(word)
     }
 
     /// Strips one leading clitic (و ف ب ل ك) when the rest is a known word.
