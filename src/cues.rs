@@ -84,6 +84,9 @@ impl<'a> Ctx<'a> {
         } else {
             self.rules.marker(w)?
         };
+        if !f.can_report(self.word(i + 1)) {
+            return None; // جاءت النتائج: not a verb of reporting here
+        }
         match &f.then {
             Some(then) if self.word(i + 1) == Some(then.as_str()) => Some((f, i + 2)),
             Some(_) => None,
@@ -96,8 +99,16 @@ impl<'a> Ctx<'a> {
         if !self.rules.is_complementizer(w) {
             return false;
         }
-        // بعد أن، يجب أن: the complementizer belongs to the word before it.
-        !(i > floor && self.word(i - 1).is_some_and(|p| self.rules.blocks_complementizer(p)))
+        // بعد أن، يجب أن: the complementizer belongs to the word before it,
+        // also across a bridge (قدمت نفسها على أنها).
+        let mut p = i;
+        if p > floor && self.word(p - 1).is_some_and(|w| self.rules.is_bridge(w)) {
+            p -= 1;
+        }
+        let blocks = |w: &str| {
+            self.rules.blocks_complementizer(w) || p >= 2 && self.word(p - 2).is_some_and(|v| self.rules.is_reflexive_object(v, w))
+        };
+        !(p > floor && self.word(p - 1).is_some_and(blocks))
     }
 
     /// Whether the bridge at `j` opens a proviso: ، على أن (folded ان) followed by an
@@ -108,6 +119,13 @@ impl<'a> Ctx<'a> {
             .word(j + 2)
             .is_some_and(|v| (v.starts_with('ي') || v.starts_with('ت')) && v.chars().count() >= 3);
         after_comma && self.word(j).is_some_and(|w| self.rules.is_proviso(w)) && self.word(j + 1) == Some("ان") && verb_follows
+    }
+
+    /// Whether token `j` follows a word that introduces a title (بعنوان
+    /// "..."، بعنوان: "..."), past one colon.
+    fn after_title_word(&self, j: usize) -> bool {
+        let p = if j > 0 && self.is(j - 1, ':') { j - 1 } else { j };
+        p > 0 && self.word(p - 1).is_some_and(|w| self.rules.names_title(w))
     }
 
     fn para_end(&self, sent: &Sentence) -> usize {
@@ -217,6 +235,38 @@ impl<'a> Ctx<'a> {
         (a, b)
     }
 
+    /// جاء في البيان أن ...، وورد في التقرير: "...": the source is the
+    /// document or outlet after the preposition. Without the preposition
+    /// the verb takes its subject as any other (ووردت تقارير عن أن).
+    fn appear_frame(&self, si: usize, sent: &Sentence, cue: (usize, usize), form: &MarkerForm, prep: &str) -> Result<Frame, Reason> {
+        if self.word(cue.1) != Some(prep) {
+            return self.verb_frame(si, sent, cue, form); // ووردت تقارير عن أن
+        }
+        let source = cue.1 + 1;
+        let Some(w) = self.word(source) else {
+            return Err(Reason::NotASource);
+        };
+        // وجاء في حديثه أن: the document's owner, the pronoun, is the source.
+        let owner = ["ها", "هم", "ه"].iter().find(|p| {
+            w.strip_suffix(*p)
+                .is_some_and(|d| self.rules.is_document(d) || self.rules.is_outlet_type(d))
+        });
+        if owner.is_none() && !(self.rules.is_document(w) || self.rules.is_outlet_type(w)) {
+            return Err(Reason::NotASource);
+        }
+        let mut f = self.verb_frame(si, sent, cue, form)?;
+        f.head.0 = source;
+        if let Some(p) = owner {
+            f.head = (source, source);
+            f.form.agreement = match *p {
+                "ها" => Agreement::Feminine,
+                "هم" => Agreement::Plural,
+                _ => Agreement::Masculine,
+            };
+        }
+        Ok(f)
+    }
+
     fn verb_frame(&self, si: usize, sent: &Sentence, cue: (usize, usize), form: &MarkerForm) -> Result<Frame, Reason> {
         let head_start = cue.1;
         let mut words = 0;
@@ -242,7 +292,7 @@ impl<'a> Ctx<'a> {
                         let (claim, qt) = self.clause_claim(j + 1, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));
                     }
-                    if self.rules.is_bridge(w) && self.is_complementizer_at(j + 1, j + 1) {
+                    if self.rules.is_bridge(w) && self.is_complementizer_at(j + 1, head_start) {
                         if self.is_proviso(j) {
                             return Err(Reason::Proviso);
                         }
@@ -254,6 +304,16 @@ impl<'a> Ctx<'a> {
                             || f.class == MarkerClass::Participle
                             || (f.class == MarkerClass::Preposition && j == head_start)
                     }) {
+                        // قال الموقع، الذي يصف نفسه بأنه ...، إن: a marker in a
+                        // relative clause describes the source, and the clause
+                        // up to the next comma is its own. A colon or quotation
+                        // (بيان الوزارة الذي جاء فيه: "...") is the frame's again.
+                        if j > head_start && self.word(j - 1).is_some_and(crate::rules::is_relative) {
+                            j = (j..sent.end)
+                                .find(|&k| self.is(k, '،') || self.is(k, ':') || self.quotes.closer(k).is_some())
+                                .unwrap_or(sent.end);
+                            continue;
+                        }
                         return Err(Reason::AnotherMarker);
                     }
                     words += 1;
@@ -261,7 +321,7 @@ impl<'a> Ctx<'a> {
                         return Err(Reason::HeadTooLong);
                     }
                 }
-                Kind::Punct(':') => {
+                Kind::Punct(':') if !self.after_title_word(j) => {
                     let cs = j + 1;
                     let (claim, _) = self.clause_claim(cs, sent).ok_or(Reason::EmptyClaim)?;
                     return Ok(frame((head_start, j), claim, QuoteType::Direct));
@@ -281,7 +341,9 @@ impl<'a> Ctx<'a> {
                     // وتابع "...": a quotation right after the verb is its claim
                     // even for a verb with another sense (تابع المباراة).
                     let right_after = j == head_start;
-                    if self.is(j, '(') || scare || self.quote_is_name(j, sent) || (form.needs_clause && !said && !right_after) {
+                    // التي جاءت بعنوان "...": a title of a work, not a claim.
+                    let titled = self.after_title_word(j);
+                    if self.is(j, '(') || scare || titled || self.quote_is_name(j, sent) || (form.needs_clause && !said && !right_after) {
                         match self.quotes.closer(j) {
                             Some(Some(c)) => j = c,
                             _ => return Err(Reason::NoClause),
@@ -562,6 +624,8 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 Err(Reason::SubjectOnly)
             } else if form.class == MarkerClass::Preposition {
                 ctx.preposition_frame(si, sent, cue, form, &mut out.frames)
+            } else if let Some(prep) = &form.source_after {
+                ctx.appear_frame(si, sent, cue, form, prep)
             } else {
                 ctx.verb_frame(si, sent, cue, form)
             };

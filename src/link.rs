@@ -217,10 +217,7 @@ impl<'a> Linker<'a> {
     fn read_segment(&self, (a, b): (usize, usize), head: &mut Head) {
         let mut i = a;
         // ، التي طلبت عدم نشر اسمها،: a relative clause names no one.
-        if self
-            .word(a)
-            .is_some_and(|w| matches!(w, "الذي" | "التي" | "الذين" | "اللذان" | "اللتان" | "اللذين" | "اللتين"))
-        {
+        if self.word(a).is_some_and(crate::rules::is_relative) {
             return;
         }
         // من جهته، بدوره: the piece only points back.
@@ -269,7 +266,13 @@ impl<'a> Linker<'a> {
         while k < b {
             let t = self.seg.tokens[k];
             if let Some(w) = self.word(k) {
-                if k > np_start && self.rules.marker(w).is_some_and(|f| f.class != MarkerClass::Preposition) {
+                // A verb, or an adverbial marker (الرسالة | وفقا لواس), ends the phrase.
+                if k > np_start
+                    && self
+                        .rules
+                        .marker(w)
+                        .is_some_and(|f| f.class != MarkerClass::Preposition || w.ends_with('ا'))
+                {
                     np_end = np_end.min(k);
                 }
                 if k == np_start
@@ -295,6 +298,10 @@ impl<'a> Linker<'a> {
                     && !self.keeps_place(k, np_start)
                     && !self.inside_quote(k, np_start)
                 {
+                    np_end = np_end.min(k);
+                }
+                // سيدة قدمت نفسها: the word before a reflexive is a verb.
+                if k > np_start && self.word(k + 1).is_some_and(|r| self.rules.is_reflexive_object(w, r)) {
                     np_end = np_end.min(k);
                 }
                 if w == "ل" || w == "له" || w == "لها" || w == "لهم" {
@@ -358,7 +365,8 @@ impl<'a> Linker<'a> {
             let known_alone = self
                 .recent()
                 .iter()
-                .any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw));
+                .any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw))
+                || self.surname_earlier(s);
             for &i in &idx[start + 1..] {
                 let w = self.word(i).unwrap_or_default();
                 if known_alone && !self.recent().iter().any(|e| contains_seq(&e.key, &[sw.to_string(), w.to_string()])) {
@@ -1072,6 +1080,27 @@ impl<'a> Linker<'a> {
     }
 
     /// علي (a name) and على (a preposition) fold alike; the original tells.
+    /// Whether the name word at `s` ended a longer name earlier in the text
+    /// (جاستين ترودو قبل ...): then it is a surname standing alone here
+    /// (نفى ترودو ارتكاب أي خطأ), and the words after it are not his name.
+    fn surname_earlier(&self, s: usize) -> bool {
+        let Some(sw) = self.word(s).filter(|w| !self.rules.is_first_name(w)) else {
+            return false;
+        };
+        // محمد بن سلمان، محمد السهلي: a particle or a definite word after a
+        // name word goes on with the name.
+        if self.word(s + 1).is_some_and(|w| self.rules.is_particle(w) || definite(w)) {
+            return false;
+        }
+        (s.saturating_sub(NAME_LOOKBACK_TOKENS)..s.saturating_sub(1)).any(|p| {
+            self.word(p) == Some(sw)
+                && p > 0
+                && self.word(p - 1).is_some_and(|w| self.name_like(w))
+                // بشار الأسد: a definite word after a name is its surname.
+                && self.word(p + 1).is_none_or(|w| !self.name_like(w) && (!definite(w) || self.rules.cuts_before(w)))
+        })
+    }
+
     fn is_ali(&self, i: usize) -> bool {
         self.word(i) == Some("علي") && (self.render)(i, i + 1, 0).ends_with('ي')
     }

@@ -100,6 +100,9 @@ pub enum Reason {
     /// على أن after a comma with a verb: a proviso ("provided that"), not a
     /// reported clause.
     Proviso,
+    /// A verb of appearing whose place is not a document or outlet
+    /// (جاء في المرتبة الثانية): nothing is reported.
+    NotASource,
     /// A stance verb (أشاد، رفض): it names the current speaker but reports no claim.
     SubjectOnly,
 }

@@ -159,7 +159,13 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             if n < end && toks[n].is_word() && toks[n].text(text) == "و" {
                 n += 1;
             }
-            if n < end && toks[n].is_word() && rules.marker(toks[n].text(text)).is_some_and(|f| f.class != MarkerClass::Subject) {
+            let next = toks.get(n + 1).filter(|t| t.is_word()).map(|t| t.text(text));
+            if n < end
+                && toks[n].is_word()
+                && rules
+                    .marker(toks[n].text(text))
+                    .is_some_and(|f| f.class != MarkerClass::Subject && f.can_report(next))
+            {
                 return k;
             }
         }

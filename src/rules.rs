@@ -54,6 +54,33 @@ pub struct MarkerForm {
     pub max_head: usize,
     /// A word that must follow (عن after نقلا), folded.
     pub then: Option<String>,
+    /// The preposition after which a verb of appearing names its source, a
+    /// document or an outlet (جاء في البيان أن), folded.
+    pub source_after: Option<String>,
+    /// Without that preposition the verb still reports, from its subject
+    /// (ووردت تقارير عن أن); otherwise it reports nothing (جاءت النتائج بعد أن).
+    pub subject_too: bool,
+}
+
+impl MarkerForm {
+    /// Whether the marker can report anything given the folded word after it:
+    /// a verb of appearing needs its preposition (جاء في), unless it also
+    /// takes a subject.
+    pub fn can_report(&self, next: Option<&str>) -> bool {
+        match &self.source_after {
+            Some(p) if !self.subject_too => next == Some(p.as_str()),
+            _ => true,
+        }
+    }
+}
+
+/// Whether a folded word is a relative pronoun (الذي، التي ...), which opens
+/// a clause about the noun before it.
+pub fn is_relative(word: &str) -> bool {
+    matches!(
+        word,
+        "الذي" | "التي" | "الذين" | "اللذان" | "اللتان" | "اللذين" | "اللتين" | "اللواتي" | "اللاتي"
+    )
 }
 
 /// Compiled rules: folded lookup tables, ready before any document is read.
@@ -67,6 +94,7 @@ pub struct Rules {
     blocked_after: HashSet<String>,
     bridges: HashSet<String>,
     provisos: HashSet<String>,
+    title_words: HashSet<String>,
     /// Self-referring sources (قوله), as folded word sequences.
     pub self_sources: Vec<Vec<String>>,
     outlet_types: HashSet<String>,
@@ -83,6 +111,8 @@ pub struct Rules {
     particles: HashSet<String>,
     places: Phrases,
     cut_before: HashSet<String>,
+    reflexives: HashSet<String>,
+    first_names: HashSet<String>,
     anaphora: Phrases,
     prepositions: HashSet<String>,
     adverbial: HashSet<String>,
@@ -150,6 +180,9 @@ struct VerbEntry {
     #[serde(default)]
     needs_clause: bool,
     max_head: Option<usize>,
+    source_after: Option<String>,
+    #[serde(default)]
+    subject_too: bool,
 }
 
 #[derive(Deserialize)]
@@ -177,6 +210,8 @@ struct ClauseEntry {
     bridges: Vec<String>,
     #[serde(default)]
     provisos: Vec<String>,
+    #[serde(default)]
+    title_words: Vec<String>,
     self_sources: Vec<String>,
 }
 
@@ -200,6 +235,10 @@ struct EntitiesFile {
     name_particles: Vec<String>,
     places: Vec<String>,
     cut_before: Vec<String>,
+    #[serde(default)]
+    reflexives: Vec<String>,
+    #[serde(default)]
+    first_names: Vec<String>,
     anaphora: Vec<String>,
     prepositions: Vec<String>,
     adverbial: Vec<String>,
@@ -301,6 +340,8 @@ impl Rules {
                     needs_clause: v.needs_clause,
                     max_head: v.max_head.unwrap_or(DEFAULT_MAX_HEAD),
                     then: None,
+                    source_after: v.source_after.as_deref().map(fold_str),
+                    subject_too: v.subject_too,
                 });
             };
             for f in &v.forms {
@@ -354,6 +395,8 @@ impl Rules {
                     needs_clause: true,
                     max_head: DEFAULT_MAX_HEAD,
                     then: None,
+                    source_after: None,
+                    subject_too: false,
                 });
             }
         }
@@ -378,6 +421,8 @@ impl Rules {
                         needs_clause: false,
                         max_head: DEFAULT_MAX_HEAD,
                         then: p.then.as_deref().map(fold_str),
+                        source_after: None,
+                        subject_too: false,
                     },
                 );
             }
@@ -395,6 +440,7 @@ impl Rules {
             blocked_after: set(&markers.clause.blocked_after),
             bridges: set(&markers.clause.bridges),
             provisos: set(&markers.clause.provisos),
+            title_words: set(&markers.clause.title_words),
             self_sources: words(&markers.clause.self_sources),
             outlet_types: set(&outlets.types),
             frames: set(&outlets.frames),
@@ -410,6 +456,8 @@ impl Rules {
             particles: set(&entities.name_particles),
             places: Phrases::new(&entities.places),
             cut_before: set(&entities.cut_before),
+            reflexives: set(&entities.reflexives),
+            first_names: set(&entities.first_names),
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions),
             adverbial: set(&entities.adverbial),
@@ -432,10 +480,8 @@ impl Rules {
         if rest.chars().count() < 2 {
             return None;
         }
-        self.forms.get(rest).or_else(|| {
-            // وبحسب، فبحسب
-            rest.strip_prefix('و').and_then(|r| self.forms.get(r))
-        })
+        // One clitic only: فورد (the name Ford) is not ف + و + رد.
+        self.forms.get(rest)
     }
 
     /// A marker verb carrying an object pronoun (أعلنه، نقلته، قالته).
@@ -491,6 +537,12 @@ impl Rules {
     /// (، على أن يحدد "provided that") rather than the reported clause.
     pub fn is_proviso(&self, word: &str) -> bool {
         self.provisos.contains(word)
+    }
+
+    /// Whether a quotation after this folded word is the title of a work
+    /// (بعنوان "...").
+    pub fn names_title(&self, word: &str) -> bool {
+        self.title_words.contains(word)
     }
 
     /// Strips one leading clitic (و ف ب ل ك) when the rest is a known word.
@@ -573,6 +625,18 @@ impl Rules {
     /// Whether a phrase is cut before this folded word.
     pub fn cuts_before(&self, word: &str) -> bool {
         self.cut_before.contains(word)
+    }
+
+    /// Whether `word` is a reflexive object (قدمت نفسها), which marks `prev`
+    /// as a verb. After a definite noun it means "the same" (المصدر نفسه) and
+    /// after a preposition it is no object (قال عن نفسه).
+    pub fn is_reflexive_object(&self, prev: &str, word: &str) -> bool {
+        self.reflexives.contains(word) && !prev.starts_with("ال") && !self.is_preposition(prev)
+    }
+
+    /// Whether a folded word is a common first name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
     }
 
     /// Length in words of an anaphoric phrase (من جهته) at `words`.
