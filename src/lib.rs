@@ -31,6 +31,9 @@ struct CharCounter<'a> {
     original: &'a str,
     /// (byte, chars) marks, rising, at least every `MARK_STEP` bytes.
     marks: Vec<(usize, usize)>,
+    /// The last offset asked for: offsets mostly come in text order, so
+    /// counting resumes from there when it is nearer than a mark.
+    last: (usize, usize),
 }
 
 const MARK_STEP: usize = 16 << 10;
@@ -40,6 +43,7 @@ impl<'a> CharCounter<'a> {
         CharCounter {
             original,
             marks: vec![(0, 0)],
+            last: (0, 0),
         }
     }
 
@@ -57,7 +61,12 @@ impl<'a> CharCounter<'a> {
                 self.marks.push((b, c));
             }
         }
-        c + self.original[b..byte].chars().count()
+        if self.last.0 <= byte && self.last.0 > b {
+            (b, c) = self.last;
+        }
+        let chars = c + self.original[b..byte].chars().count();
+        self.last = (byte, chars);
+        chars
     }
 }
 

@@ -30,7 +30,7 @@ impl Normalized {
     }
 }
 
-fn is_dropped(c: char) -> bool {
+const fn is_dropped(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
         | '\u{0640}' // tatweel
@@ -39,7 +39,7 @@ fn is_dropped(c: char) -> bool {
 }
 
 /// Folds one character for matching. Returns `None` when it is dropped.
-fn fold(c: char) -> Option<char> {
+const fn fold(c: char) -> Option<char> {
     if is_dropped(c) {
         return None;
     }
@@ -54,13 +54,16 @@ fn fold(c: char) -> Option<char> {
         ';' => '؛',
         '„' | '‟' => '“',
         '″' | '＂' => '"',
-        '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
+        '٠'..='٩' => match char::from_u32(c as u32 - 0x0660 + '0' as u32) {
+            Some(d) => d,
+            None => c,
+        },
         'A'..='Z' => c.to_ascii_lowercase(),
         _ => c,
     })
 }
 
-fn is_presentation_form(c: char) -> bool {
+const fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
 }
 
@@ -94,13 +97,32 @@ fn html_entity(s: &str) -> Option<(char, usize)> {
 
 /// Characters that normalisation leaves as they are: most Arabic letters.
 /// Runs of them are copied in one go.
-fn keeps(c: char) -> bool {
+const fn keeps(c: char) -> bool {
     match c {
         'ء' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='ن' | 'ه' | 'و' | 'ي' => true,
         c if is_presentation_form(c) || c == '\r' || c == '&' => false,
-        c => fold(c) == Some(c),
+        c => matches!(fold(c), Some(f) if f == c),
     }
 }
+
+/// `keeps` for the two-byte characters whose lead byte is `lead`, indexed by
+/// the continuation byte: the Arabic block (leads 0xD8..0xDB) is decided
+/// from its bytes alone.
+const fn keeps_after(lead: u8) -> [bool; 64] {
+    let mut t = [false; 64];
+    let mut k = 0;
+    while k < 64 {
+        let cp = ((lead as u32 & 0x1F) << 6) | k as u32;
+        t[k] = match char::from_u32(cp) {
+            Some(c) => keeps(c),
+            None => false,
+        };
+        k += 1;
+    }
+    t
+}
+
+static KEEPS_ARABIC: [[bool; 64]; 4] = [keeps_after(0xD8), keeps_after(0xD9), keeps_after(0xDA), keeps_after(0xDB)];
 
 /// Builds the normalised text and its offset map.
 struct Builder<'a> {
@@ -149,6 +171,13 @@ pub fn normalize(original: &str) -> Normalized {
         let b = bytes[pos];
         if b < 0x80 && !matches!(b, b'&' | b'\r' | b',' | b';' | b'\t' | b'A'..=b'Z') {
             pos += 1;
+            continue;
+        }
+        if (0xD8..=0xDB).contains(&b)
+            && let Some(&n) = bytes.get(pos + 1)
+            && KEEPS_ARABIC[(b - 0xD8) as usize][(n & 0x3F) as usize]
+        {
+            pos += 2;
             continue;
         }
         let c = original[pos..].chars().next().unwrap_or('\u{FFFD}');

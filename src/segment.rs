@@ -80,9 +80,17 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits normalised text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        let c = char_at(text, i);
+        let width = c.len_utf8();
         if c == '\n' {
             tokens.push(Token {
                 start: i as u32,
@@ -90,33 +98,63 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind: Kind::Break,
             });
         } else if c.is_whitespace() {
-            continue;
         } else if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            let mut end = i + width;
+            while end < bytes.len() {
+                // Most of a word is Arabic letters or ASCII alphanumerics:
+                // read them off the bytes without decoding.
+                let n = word_bytes_at(bytes, end);
+                if n > 0 {
+                    end += n;
+                    continue;
+                }
+                let d = char_at(text, end);
                 let joins = is_word_char(d)
-                    || ((d == '-' || d == '/') && text[j + 1..].chars().next().is_some_and(is_word_char))
-                    || (d == '.' && dot_joins(text, j));
+                    || ((d == '-' || d == '/') && text[end + 1..].chars().next().is_some_and(is_word_char))
+                    || (d == '.' && dot_joins(text, end));
                 if !joins {
                     break;
                 }
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             }
             tokens.push(Token {
                 start: i as u32,
                 end: end as u32,
                 kind: Kind::Word,
             });
+            i = end;
+            continue;
         } else {
             tokens.push(Token {
                 start: i as u32,
-                end: (i + c.len_utf8()) as u32,
+                end: (i + width) as u32,
                 kind: Kind::Punct(c),
             });
         }
+        i += width;
     }
     tokens
+}
+
+/// The character starting at byte `i` (a character boundary).
+fn char_at(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        b as char
+    } else {
+        text[i..].chars().next().unwrap_or('\u{FFFD}')
+    }
+}
+
+/// Bytes of a common word character at `i`: an ASCII letter or digit (1), an
+/// Arabic letter U+0621..U+063A or U+0641..U+064A (2), else 0.
+fn word_bytes_at(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => 1,
+        0xD8 if matches!(bytes.get(i + 1), Some(0xA1..=0xBA)) => 2,
+        0xD9 if matches!(bytes.get(i + 1), Some(0x81..=0x8A)) => 2,
+        _ => 0,
+    }
 }
 
 /// A dot joins two words only between digits (2.7) or before a short
