@@ -56,9 +56,19 @@ const FAMILIES: [(char, char); 5] = [('“', '”'), ('«', '»'), ('‹', '›'
 /// Pairs the quotation marks of every paragraph.
 pub fn pair(seg: &Segments) -> Quotes {
     let mut q = Quotes::default();
+    let is_mark = |c: char| FAMILIES.iter().any(|&(o, cl)| c == o || c == cl);
+    let mut all = Vec::new();
     for p in &seg.paragraphs {
+        // One pass over the paragraph; most have no marks at all.
+        all.clear();
+        all.extend((p.first..p.end).filter(|&i| matches!(seg.tokens[i].kind, Kind::Punct(c) if is_mark(c))));
+        if all.is_empty() {
+            continue;
+        }
         for (open, close) in FAMILIES {
-            let marks: Vec<usize> = (p.first..p.end)
+            let marks: Vec<usize> = all
+                .iter()
+                .copied()
                 .filter(|&i| matches!(seg.tokens[i].kind, Kind::Punct(c) if c == open || c == close))
                 .collect();
             if marks.is_empty() {
