@@ -732,6 +732,10 @@ impl<'a> Linker<'a> {
     /// أكد الجيش صحة ...), so that continuations after it find their speaker.
     pub fn note(&mut self, cue: usize, sentence: usize, head: (usize, usize), agreement: Agreement) {
         self.lam = None;
+        // انتقدت بشدة المستشارة: after a manner adverb comes the object.
+        if self.word(head.0).is_some_and(|w| self.rules.is_manner(w)) {
+            return;
+        }
         let h = self.read_head(head, false);
         // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
         // over the words after it, which are then its object.

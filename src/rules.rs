@@ -112,6 +112,7 @@ pub struct Rules {
     places: Phrases,
     cut_before: HashSet<String>,
     reflexives: HashSet<String>,
+    manner: HashSet<String>,
     first_names: HashSet<String>,
     anaphora: Phrases,
     prepositions: HashSet<String>,
@@ -237,6 +238,8 @@ struct EntitiesFile {
     cut_before: Vec<String>,
     #[serde(default)]
     reflexives: Vec<String>,
+    #[serde(default)]
+    manner: Vec<String>,
     #[serde(default)]
     first_names: Vec<String>,
     anaphora: Vec<String>,
@@ -457,6 +460,7 @@ impl Rules {
             places: Phrases::new(&entities.places),
             cut_before: set(&entities.cut_before),
             reflexives: set(&entities.reflexives),
+            manner: set(&entities.manner),
             first_names: set(&entities.first_names),
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions),
@@ -632,6 +636,11 @@ impl Rules {
     /// after a preposition it is no object (قال عن نفسه).
     pub fn is_reflexive_object(&self, prev: &str, word: &str) -> bool {
         self.reflexives.contains(word) && !prev.starts_with("ال") && !self.is_preposition(prev)
+    }
+
+    /// Whether a folded word is a manner adverb (بشدة، مجددا).
+    pub fn is_manner(&self, word: &str) -> bool {
+        self.manner.contains(word)
     }
 
     /// Whether a folded word is a common first name.
