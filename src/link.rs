@@ -430,6 +430,16 @@ impl<'a> Linker<'a> {
         if let Some(n) = self.rules.outlet_name_at(ws.iter().copied()) {
             return Some((start, include_closer(self.nth_word_end(start, n, b)), skip));
         }
+        // للعربية.نت، في حديث للشرق الأوسط: ل before ال drops the alef. Only
+        // for a dotted name or after a speech noun: مبعوث للشرق الأوسط is a region.
+        let medium = f.contains('.') || (start > 0 && self.word(start - 1).is_some_and(|p| self.rules.is_frame(p)));
+        if let Some(al) = with_al.as_deref().filter(|_| medium) {
+            let mut alt = ws.clone();
+            alt[0] = al;
+            if let Some(n) = self.rules.outlet_name_at(alt.iter().copied()) {
+                return Some((start, include_closer(self.nth_word_end(start, n, b)), skip));
+            }
+        }
         let is_type = self.rules.is_outlet_type(f) || with_al.as_deref().is_some_and(|w| self.rules.is_outlet_type(w));
         if !is_type {
             return None;
