@@ -372,7 +372,9 @@ impl<'a> Linker<'a> {
                 if known_alone && !self.recent().iter().any(|e| contains_seq(&e.key, &[sw.to_string(), w.to_string()])) {
                     break;
                 }
-                let role = self.rules.is_title(w) || self.rules.is_unnamed(w);
+                // تركي آل الشيخ: after آل (folded ال) a title word is a family name.
+                let after_particle = self.word(i - 1) == Some("ال");
+                let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle;
                 let pp = (w.starts_with("لل") || w.starts_with("بال")) && w.chars().count() > 4;
                 if role || pp || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || i - s > 6 {
                     break;
