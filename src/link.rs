@@ -369,7 +369,7 @@ impl<'a> Linker<'a> {
                 || self.surname_earlier(s);
             for &i in &idx[start + 1..] {
                 let w = self.word(i).unwrap_or_default();
-                if known_alone && !self.recent().iter().any(|e| contains_seq(&e.key, &[sw.to_string(), w.to_string()])) {
+                if known_alone && !self.recent().iter().any(|e| e.key.windows(2).any(|p| p[0] == sw && p[1] == w)) {
                     break;
                 }
                 // تركي آل الشيخ: after آل (folded ال) a title word is a family name.

@@ -114,22 +114,24 @@ impl<W: Write> ClaimWriter<W> {
 impl<W: Write> Sink for ClaimWriter<W> {
     fn write_doc(&mut self, doc_id: &str, claims: &[Claim]) -> io::Result<()> {
         let excel = self.cfg.excel;
-        let cell = |s: &str| if excel { neutralize(s).into_owned() } else { s.to_string() };
+        fn cell(excel: bool, s: &str) -> std::borrow::Cow<'_, str> {
+            if excel { neutralize(s) } else { s.into() }
+        }
         if let Some(w) = &mut self.csv {
             for c in claims {
                 let (id, start, end) = (c.claim_id.to_string(), c.start.to_string(), c.end.to_string());
                 w.write_record([
-                    cell(doc_id).as_str(),
+                    cell(excel, doc_id).as_ref(),
                     &id,
-                    &cell(&c.speaker),
+                    &cell(excel, &c.speaker),
                     c.speaker_type.as_str(),
-                    &cell(&c.speaker_title),
-                    &cell(&c.speaker_mention),
-                    &cell(&c.outlet),
-                    &cell(&c.cue),
-                    &cell(&c.cue_text),
+                    &cell(excel, &c.speaker_title),
+                    &cell(excel, &c.speaker_mention),
+                    &cell(excel, &c.outlet),
+                    &cell(excel, &c.cue),
+                    &cell(excel, &c.cue_text),
                     c.quote_type.as_str(),
-                    &cell(&c.claim),
+                    &cell(excel, &c.claim),
                     &start,
                     &end,
                 ])
