@@ -635,7 +635,7 @@ impl<'a> Linker<'a> {
                 .or_else(|| self.leading_frame_outlet(f.sentence, f.cue.0)),
         };
         let agreement = f.form.agreement;
-        let mut np = head.np;
+        let mut np = head.np.and_then(|r| self.without_non_subject(r));
         if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
             np = None; // ووصف X بأنه: X is the object
         }
@@ -699,6 +699,16 @@ impl<'a> Linker<'a> {
         (&e.name, e.kind, &e.title)
     }
 
+    /// A source phrase, unless it opens with a word no subject opens with
+    /// (لم أحصل، هذه الاتهامات); a demonstrative before a source word is
+    /// dropped instead (هذا المسؤول → المسؤول).
+    fn without_non_subject(&self, r: (usize, usize)) -> Option<(usize, usize)> {
+        if !self.word(r.0).is_some_and(|w| self.rules.opens_no_subject(w)) {
+            return Some(r);
+        }
+        (r.0 + 1 < r.1 && self.heads_source((r.0 + 1, r.0 + 2))).then_some((r.0 + 1, r.1))
+    }
+
     /// The outlet of a sentence-opening frame (وفي تصريحات لـ"العربية.نت"، أكد ...).
     fn leading_frame_outlet(&self, sentence: usize, cue: usize) -> Option<String> {
         let first = self.seg.sentences[sentence].first;
@@ -752,7 +762,9 @@ impl<'a> Linker<'a> {
         // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
         // over the words after it, which are then its object.
         let before = self.subject_before(cue, sentence);
-        let Some(np) = before.or(h.np) else { return };
+        let Some(np) = before.or(h.np).and_then(|r| self.without_non_subject(r)) else {
+            return;
+        };
         let h_appos = if before.is_some() { None } else { h.appos };
         if self.words(np).len() > 8 || !self.plausible_source(np) {
             return;

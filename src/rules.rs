@@ -113,6 +113,7 @@ pub struct Rules {
     cut_before: HashSet<String>,
     reflexives: HashSet<String>,
     manner: HashSet<String>,
+    not_subject: HashSet<String>,
     first_names: HashSet<String>,
     anaphora: Phrases,
     prepositions: HashSet<String>,
@@ -240,6 +241,8 @@ struct EntitiesFile {
     reflexives: Vec<String>,
     #[serde(default)]
     manner: Vec<String>,
+    #[serde(default)]
+    not_subject: Vec<String>,
     #[serde(default)]
     first_names: Vec<String>,
     anaphora: Vec<String>,
@@ -461,6 +464,7 @@ impl Rules {
             cut_before: set(&entities.cut_before),
             reflexives: set(&entities.reflexives),
             manner: set(&entities.manner),
+            not_subject: set(&entities.not_subject),
             first_names: set(&entities.first_names),
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions),
@@ -641,6 +645,13 @@ impl Rules {
     /// Whether a folded word is a manner adverb (بشدة، مجددا).
     pub fn is_manner(&self, word: &str) -> bool {
         self.manner.contains(word)
+    }
+
+    /// Whether a phrase opening with this folded word cannot be a verb's
+    /// subject (a demonstrative, negation, question word or adverb), so the
+    /// subject is the pronoun in the verb.
+    pub fn opens_no_subject(&self, word: &str) -> bool {
+        self.not_subject.contains(word) || self.manner.contains(word)
     }
 
     /// Whether a folded word is a common first name.
