@@ -312,7 +312,11 @@ impl<'a> Linker<'a> {
             }
             k += 1;
         }
-        let np = self.np_extent(self.trim_range((np_start, np_end.max(np_start))));
+        let mut np = self.np_extent(self.trim_range((np_start, np_end.max(np_start))));
+        // دراسة حديثة من: a preposition left at the end belongs to what was cut.
+        while np.1 > np.0 + 1 && self.word(np.1 - 1).is_some_and(|w| self.rules.is_preposition(w)) {
+            np = self.trim_range((np.0, np.1 - 1));
+        }
         if np.0 >= np.1 || self.words(np).is_empty() {
             return;
         }
@@ -574,6 +578,15 @@ impl<'a> Linker<'a> {
                 after_head = false;
                 continue;
             }
+            // بغزة، لسوريا: a place with a preposition glued on.
+            if ['ب', 'ل', 'ك']
+                .iter()
+                .any(|&p| w.strip_prefix(p).is_some_and(|r| self.rules.place_at(std::iter::once(r)).is_some()))
+            {
+                k += 1;
+                after_head = false;
+                continue;
+            }
             if after_head {
                 // وزير خارجية قطر، مصدر أمني: a complement or adjective.
                 after_head = w.ends_with('ي') || w.ends_with("يه");
@@ -820,8 +833,18 @@ impl<'a> Linker<'a> {
                 return None;
             }
         }
-        let np = (start, end);
-        let ws = self.words(np);
+        let mut np = (start, end);
+        let mut ws = self.words(np);
+        // القوات الأميركية في كوريا فينسينت بروكس قال: the place ends the
+        // description before the name.
+        if let Some(n) = self.rules.place_at(ws.iter().map(|w| w.as_ref()))
+            && n < ws.len()
+            && self.name_like(&ws[n])
+        {
+            let skip = (np.0..np.1).filter(|&i| self.word(i).is_some()).nth(n)?;
+            np = (skip, end);
+            ws = self.words(np);
+        }
         let first_word = ws.first()?.as_ref();
         let opens_clause = start == first
             || self.seg.tokens[start - 1].is('،')
