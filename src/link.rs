@@ -463,7 +463,13 @@ impl<'a> Linker<'a> {
         let mut n = 0;
         while e < b && n < 4 {
             if let Some(x) = self.word(e) {
-                if self.rules.cuts_before(x) || self.rules.is_complementizer(x) || self.rules.time_at(std::iter::once(x)).is_some() {
+                // قناة فوكس | الزعيم الكوري: past the name's first word, a role
+                // or a marker starts another phrase.
+                if self.rules.cuts_before(x)
+                    || self.rules.is_complementizer(x)
+                    || self.rules.time_at(std::iter::once(x)).is_some()
+                    || n > 0 && (self.rules.is_title(x) || self.rules.is_unnamed(x) || self.rules.marker(x).is_some())
+                {
                     break;
                 }
                 n += 1;
@@ -645,7 +651,12 @@ impl<'a> Linker<'a> {
                 .relayed_by
                 .filter(|&r| self.kind_of(r) == SpeakerType::Outlet)
                 .map(|r| self.render_stripped(self.outlet_extent(r)))
-                .or_else(|| self.leading_frame_outlet(f.sentence, f.cue.0)),
+                .or_else(|| self.leading_frame_outlet(f.sentence, f.cue.0))
+                .or_else(|| {
+                    (f.form.class == MarkerClass::Participle)
+                        .then(|| self.clause_outlet(f.sentence, f.cue.0))
+                        .flatten()
+                }),
         };
         let agreement = f.form.agreement;
         let mut np = head.np.and_then(|r| self.without_non_subject(r));
@@ -720,6 +731,19 @@ impl<'a> Linker<'a> {
             return Some(r);
         }
         (r.0 + 1 < r.1 && self.heads_source((r.0 + 1, r.0 + 2))).then_some((r.0 + 1, r.1))
+    }
+
+    /// The medium named earlier in a participle's sentence (حذّر في تغريدات
+    /// نشرها عبر حسابه على تويتر، قائلا): the clause the participle closes.
+    fn clause_outlet(&self, sentence: usize, cue: usize) -> Option<String> {
+        let first = self.seg.sentences[sentence].first;
+        (first..cue)
+            .filter(|&k| {
+                self.word(k)
+                    .is_some_and(|w| (self.rules.is_via(w) || w.starts_with('ل')) && self.rules.marker(w).is_none())
+            })
+            .find_map(|k| self.outlet_at(k, cue))
+            .map(|o| self.render_outlet(o))
     }
 
     /// The outlet of a sentence-opening frame (وفي تصريحات لـ"العربية.نت"، أكد ...).
