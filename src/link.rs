@@ -380,7 +380,9 @@ impl<'a> Linker<'a> {
                 let after_particle = self.word(i - 1) == Some("ال");
                 let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle;
                 let pp = (w.starts_with("لل") || w.starts_with("بال")) && w.chars().count() > 4;
-                if role || pp || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || i - s > 6 {
+                // ديلف مبتسما، ترامب مجددا: a manner adverb or participle.
+                let manner = self.rules.is_manner(w);
+                if role || pp || manner || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || i - s > 6 {
                     break;
                 }
                 end = i + 1;
