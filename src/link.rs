@@ -387,6 +387,19 @@ impl<'a> Linker<'a> {
                 }
                 end = i + 1;
             }
+            // دونالد ترامب | الهجوم الكيميائي: a known person's full name ends
+            // where the known name ends, unless a longer known name goes on.
+            let name: Vec<&str> = idx[start..].iter().filter(|&&i| i < end).filter_map(|&i| self.word(i)).collect();
+            let known_len = self
+                .recent()
+                .iter()
+                .filter(|e| e.kind == SpeakerType::Person && e.key.len() >= 2 && e.key.len() <= name.len())
+                .filter(|e| e.key.iter().zip(&name).all(|(k, w)| k == w))
+                .map(|e| e.key.len())
+                .max();
+            if let Some(n) = known_len.filter(|&n| n < name.len()) {
+                end = idx[start + n - 1] + 1;
+            }
             return (a, end);
         }
         (a, b)
