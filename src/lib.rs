@@ -84,9 +84,13 @@ fn render(original: &str, norm: &Normalized, seg: &Segments, a: usize, b: usize,
     let s = norm.to_original(start);
     let e = norm.to_original(seg.tokens[b - 1].end as usize);
     let raw = &original[s..e.max(s)];
-    // Most names need no cleaning: no quotation marks, bidi controls, NBSP
-    // (their UTF-8 starts with 0xC2 or 0xE2), ASCII quotes or odd spacing.
-    let plain = !raw.bytes().any(|b| matches!(b, b'"' | b'\n' | b'\r' | b'\t' | 0xC2 | 0xE2)) && !raw.contains("  ");
+    // Most names need no cleaning: no quotation marks, hashtag marks, bidi
+    // controls, NBSP (their UTF-8 starts with 0xC2 or 0xE2), ASCII quotes or
+    // odd spacing.
+    let plain = !raw
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'#' | b'_' | b'\n' | b'\r' | b'\t' | 0xC2 | 0xE2))
+        && !raw.contains("  ");
     if plain {
         return raw
             .trim_matches(|c: char| c == '،' || c == ',' || c == ':' || c == '.' || c == ' ')
@@ -95,13 +99,13 @@ fn render(original: &str, norm: &Normalized, seg: &Segments, a: usize, b: usize,
     let cleaned: String = raw
         .chars()
         .map(|c| {
-            if matches!(c, '“' | '”' | '«' | '»' | '"' | '‹' | '›' | '„') || c.is_whitespace() {
+            if matches!(c, '“' | '”' | '«' | '»' | '"' | '‹' | '›' | '„' | '_') || c.is_whitespace() {
                 ' '
             } else {
                 c
             }
         })
-        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .filter(|c| !matches!(c, '#' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         .collect();
     let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     joined

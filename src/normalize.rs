@@ -35,7 +35,8 @@ const fn is_dropped(c: char) -> bool {
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
         | '\u{0640}' // tatweel
         | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{061C}' | '\u{FEFF}' | '\u{00AD}')
+        | '\u{061C}' | '\u{FEFF}' | '\u{00AD}'
+        | '#') // a hashtag's mark: #ترمب is the name ترمب
 }
 
 /// Folds one character for matching. Returns `None` when it is dropped.
@@ -51,6 +52,7 @@ const fn fold(c: char) -> Option<char> {
         'ک' => 'ك',
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => ' ',
         ',' => '،',
+        '_' => ' ', // #محمود_عباس: a hashtag's words
         ';' => '؛',
         '„' | '‟' => '“',
         '″' | '＂' => '"',
@@ -169,7 +171,7 @@ pub fn normalize(original: &str) -> Normalized {
     let mut run = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
-        if b < 0x80 && !matches!(b, b'&' | b'\r' | b',' | b';' | b'\t' | b'A'..=b'Z') {
+        if b < 0x80 && !matches!(b, b'&' | b'\r' | b',' | b';' | b'\t' | b'#' | b'_' | b'A'..=b'Z') {
             pos += 1;
             continue;
         }
@@ -235,6 +237,16 @@ mod tests {
     fn folds_letters_and_drops_marks() {
         let n = normalize("وأكّدَ إنّـه");
         assert_eq!(n.text, "واكد انه");
+    }
+
+    #[test]
+    fn hashtags_read_as_their_words() {
+        let orig = "قال #محمود_عباس إن";
+        let n = normalize(orig);
+        assert_eq!(n.text, "قال محمود عباس ان");
+        // The name's first letter maps back past the dropped #.
+        let at = n.text.find("محمود").unwrap();
+        assert_eq!(&orig[n.to_original(at)..n.to_original(at) + "محمود".len()], "محمود");
     }
 
     #[test]
