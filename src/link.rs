@@ -345,11 +345,18 @@ impl<'a> Linker<'a> {
             for (n, &i) in idx.iter().enumerate().skip(1) {
                 let w = self.word(i).unwrap_or_default();
                 let quoted = self.inside_quote(i, a);
-                let pp = (w.starts_with("بال") || w.starts_with("لل")) && !quoted;
-                if !quoted && (prev_def && !definite(w) || pp) && w != "في" && !self.keeps_place(i, a) {
+                // مفوضية الأمم المتحدة لشؤون اللاجئين، الاتحاد الأميركي للحريات
+                // المدنية: an organisation's name goes on through a ل genitive.
+                let genitive = self.rules.organization_at(it()).is_some()
+                    && w.starts_with('ل')
+                    && w.chars().count() > 3
+                    && !self.rules.cuts_before(w)
+                    && self.outlet_at(i, b).is_none();
+                let pp = (w.starts_with("بال") || w.starts_with("لل")) && !quoted && !genitive;
+                if !quoted && !genitive && (prev_def && !definite(w) || pp) && w != "في" && !self.keeps_place(i, a) {
                     return self.trim_range((a, idx[n - 1] + 1));
                 }
-                prev_def = definite(w) || quoted;
+                prev_def = definite(w) || quoted || genitive;
             }
             return (a, b);
         }
