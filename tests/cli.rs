@@ -458,3 +458,30 @@ fn a_bad_rules_file_names_the_file_and_entry() {
     let err = stderr(&out);
     assert!(err.contains("markers.toml") && err.contains("verb أضاف"), "{err}");
 }
+
+#[test]
+fn a_named_pipe_as_output_stays_a_pipe() {
+    // -o /dev/null or a FIFO must be written in place: a temporary file
+    // renamed over it would replace the device with a plain file.
+    use std::os::unix::fs::FileTypeExt;
+    let wd = Workdir::new();
+    let fifo = wd.path("claims.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo failed");
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let out = wd.run(&["extract", &repo(SEED), "-o", fifo.to_str().unwrap(), "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = reader.join().unwrap();
+    assert!(written.starts_with("doc_id,claim_id,speaker"), "{written}");
+    let out = wd.run(&["extract", &repo(SEED), "-o", "claims.csv", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        written,
+        fs::read_to_string(wd.path("claims.csv")).unwrap(),
+        "the pipe got what a file gets"
+    );
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
+}

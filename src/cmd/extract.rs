@@ -16,7 +16,7 @@ use isnad::{Rules, decode};
 pub struct Args {
     /// Files, directories (walked recursively, sorted) or - for stdin. Default: stdin.
     inputs: Vec<String>,
-    /// Output file (written to a temporary file and renamed at the end). Default: stdout.
+    /// Output file (written to a temporary file and renamed at the end; a device or pipe is written in place). Default: stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Input format, instead of guessing from the extension: txt, jsonl, csv, trec.
@@ -155,7 +155,15 @@ pub fn run(a: Args) -> Result<u8> {
         }
     };
 
-    let summary = match &a.output {
+    // Standard output, a device or a pipe (-o /dev/null, a FIFO) is written in
+    // place: renaming a temporary file over a device would replace it with a
+    // plain file.
+    let special = a
+        .output
+        .as_deref()
+        .and_then(|p| std::fs::metadata(p).ok())
+        .is_some_and(|m| !m.file_type().is_file() && !m.is_dir());
+    let summary = match a.output.as_deref().filter(|_| !special) {
         Some(path) => {
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
             let tmp = tempfile::Builder::new()
@@ -171,7 +179,11 @@ pub fn run(a: Args) -> Result<u8> {
             summary
         }
         None => {
-            let mut sink = ClaimWriter::new(BufWriter::with_capacity(1 << 16, io::stdout()), cfg.write)?;
+            let out: Box<dyn Write + Send> = match &a.output {
+                Some(path) => Box::new(File::create(path).with_context(|| format!("cannot write {}", path.display()))?),
+                None => Box::new(io::stdout()),
+            };
+            let mut sink = ClaimWriter::new(BufWriter::with_capacity(1 << 16, out), cfg.write)?;
             let summary = pipeline::run(records, &cfg.rules, cfg.threads, &mut sink, &mut on_failure, &mut progress);
             let summary = finish_errors(summary, &mut errors_csv)?;
             sink.into_inner()?.flush()?;
