@@ -304,7 +304,9 @@ impl<'a> Linker<'a> {
                 if k > np_start && self.word(k + 1).is_some_and(|r| self.rules.is_reflexive_object(w, r)) {
                     np_end = np_end.min(k);
                 }
-                if w == "ل" || w == "له" || w == "لها" || w == "لهم" {
+                // وانغ يي | لنظيره الأميركي: a role word with ل is the addressee.
+                let addressee = w.strip_prefix('ل').map(without_pronoun).is_some_and(|r| self.rules.is_title(r));
+                if w == "ل" || w == "له" || w == "لها" || w == "لهم" || (k > np_start && addressee && self.lam != Some(k)) {
                     np_end = np_end.min(k);
                 }
             } else if t.is('(') {
