@@ -306,7 +306,7 @@ impl<'a> Linker<'a> {
                 }
                 // وانغ يي | لنظيره الأميركي: a role word with ل is the addressee.
                 let addressee = w.strip_prefix('ل').map(without_pronoun).is_some_and(|r| self.rules.is_title(r));
-                if w == "ل" || w == "له" || w == "لها" || w == "لهم" || (k > np_start && addressee && self.lam != Some(k)) {
+                if w == "ل" || w == "له" || w == "لها" || w == "لهم" || (addressee && self.lam != Some(k)) {
                     np_end = np_end.min(k);
                 }
             } else if t.is('(') {
