@@ -593,7 +593,7 @@ impl<'a> Linker<'a> {
                 k += 1;
                 continue;
             }
-            if definite(w) || w.chars().all(|c| c.is_ascii_digit()) {
+            if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) {
                 after_head = false;
                 k += 1;
                 continue;
@@ -1198,6 +1198,14 @@ impl<'a> Linker<'a> {
                 // بشار الأسد: a definite word after a name is its surname.
                 && self.word(p + 1).is_none_or(|w| !self.name_like(w) && (!definite(w) || self.rules.cuts_before(w)))
         })
+    }
+
+    /// Whether the word at `i`, folded to ال..., is written with a hamza in
+    /// the article (إلسا، ألكسندر، إلهام): a name, not the definite article.
+    fn hamza_name(&self, i: usize) -> bool {
+        let w = self.word(i).unwrap_or_default();
+        // ألا، إلا: "that not", "except".
+        w.starts_with("ال") && w != "الا" && (self.render)(i, i + 1, 0).starts_with(['إ', 'أ'])
     }
 
     fn is_ali(&self, i: usize) -> bool {
