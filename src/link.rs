@@ -701,7 +701,7 @@ impl<'a> Linker<'a> {
         if (f.inside_claim || f.nested) && np.is_some_and(|r| !self.plausible_source(r)) {
             np = self.subject_before(f.cue.0, f.sentence);
         }
-        if np.is_none() && (f.inside_claim || f.nested && f.form.class == MarkerClass::Verb && f.head.0 < f.head.1) {
+        if np.is_none() && (f.inside_claim || f.nested && f.form.class == MarkerClass::Verb) {
             return None; // a verb inside another's clause, with no subject of its own
         }
         let (ent, mention) = match np {
