@@ -995,9 +995,10 @@ impl<'a> Linker<'a> {
                 let head_word = key.first().map(|w| bare(w)).unwrap_or_default();
                 let is_place = self.rules.place_at(key.iter().map(String::as_str)) == Some(key.len());
                 let describes = !is_place && key.first().is_some_and(|w| definite(w) || self.rules.is_title(w));
+                let org_head = self.rules.organization_at(std::iter::once(key[0].as_str())).is_some();
                 if key.len() <= 5 && describes {
                     let words: Vec<&str> = key.iter().map(|w| bare(w)).collect();
-                    if let Some(i) = self.find_entity(|e| {
+                    let fits = |e: &Entity| {
                         // الحكومة الإسرائيلية ~ الوزراء الإسرائيلي: gender endings and
                         // role classes do not keep a description from its referent.
                         let stem = |w: &str| w.trim_end_matches('ه').to_string();
@@ -1009,7 +1010,13 @@ impl<'a> Linker<'a> {
                         };
                         let found = words.iter().filter(|w| has(w)).count();
                         compatible(e.agreement, agreement) && has(head_word) && found * 3 >= words.len() * 2
-                    }) {
+                    };
+                    // المرصد names the observatory before its director: an
+                    // organisation word points back to an organisation first.
+                    let org = org_head
+                        .then(|| self.find_entity(|e| e.kind != SpeakerType::Person && fits(e)))
+                        .flatten();
+                    if let Some(i) = org.or_else(|| self.find_entity(&fits)) {
                         return i;
                     }
                 }
