@@ -1016,7 +1016,7 @@ impl<'a> Linker<'a> {
                     let org = org_head
                         .then(|| self.find_entity(|e| e.kind != SpeakerType::Person && fits(e)))
                         .flatten();
-                    if let Some(i) = org.or_else(|| self.find_entity(&fits)) {
+                    if let Some(i) = org.or_else(|| self.find_entity(fits)) {
                         return i;
                     }
                 }
