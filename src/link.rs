@@ -1185,7 +1185,6 @@ impl<'a> Linker<'a> {
         None
     }
 
-    /// علي (a name) and على (a preposition) fold alike; the original tells.
     /// Whether the name word at `s` ended a longer name earlier in the text
     /// (جاستين ترودو قبل ...): then it is a surname standing alone here
     /// (نفى ترودو ارتكاب أي خطأ), and the words after it are not his name.
@@ -1215,6 +1214,7 @@ impl<'a> Linker<'a> {
         w.starts_with("ال") && w != "الا" && (self.render)(i, i + 1, 0).starts_with(['إ', 'أ'])
     }
 
+    /// علي (a name) and على (a preposition) fold alike; the original tells.
     fn is_ali(&self, i: usize) -> bool {
         self.word(i) == Some("علي") && (self.render)(i, i + 1, 0).ends_with('ي')
     }
