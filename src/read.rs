@@ -430,16 +430,11 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
 
 fn parse_json_record(line: &[u8], source: &str, location: String, fallback_id: String, cfg: &ReadConfig) -> Record {
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-    // One vectorised UTF-8 check of the whole line; the parser then reads a
-    // str and checks no string again (it was a twentieth of the run).
-    let line = match simdutf8::basic::from_utf8(line) {
+    // One UTF-8 check of the whole line; the parser then reads a str and
+    // checks no string again (it was a twentieth of the run).
+    let line = match decode::utf8(line) {
         Ok(s) => s,
-        Err(_) => {
-            let bad = decode::utf8(line)
-                .err()
-                .map_or_else(|| "invalid UTF-8".to_string(), |e| e.to_string());
-            return Record::failed(source, location, fallback_id, bad);
-        }
+        Err(bad) => return Record::failed(source, location, fallback_id, bad),
     };
     let mut de = serde_json::Deserializer::from_str(line);
     let seed = Fields {
