@@ -255,15 +255,17 @@ impl<'a> Ctx<'a> {
             return Err(Reason::NotASource);
         }
         let mut f = self.verb_frame(si, sent, cue, form)?;
-        f.head.0 = source;
-        if let Some(p) = owner {
-            f.head = (source, source);
-            f.form.agreement = match *p {
-                "ها" => Agreement::Feminine,
-                "هم" => Agreement::Plural,
-                _ => Agreement::Masculine,
-            };
-        }
+        f.head = match owner {
+            None => (source, f.head.1),
+            Some(p) => {
+                f.form.agreement = match *p {
+                    "ها" => Agreement::Feminine,
+                    "هم" => Agreement::Plural,
+                    _ => Agreement::Masculine,
+                };
+                (source, source)
+            }
+        };
         Ok(f)
     }
 
