@@ -100,7 +100,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         // بعد أن، يجب أن: the complementizer belongs to the word before it,
-        // also across a bridge (قدمت نفسها على أنها).
+        // also across a bridge (تقدم نفسها على أنها).
         let mut p = i;
         if p > floor && self.word(p - 1).is_some_and(|w| self.rules.is_bridge(w)) {
             p -= 1;

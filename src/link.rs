@@ -266,7 +266,7 @@ impl<'a> Linker<'a> {
         while k < b {
             let t = self.seg.tokens[k];
             if let Some(w) = self.word(k) {
-                // A verb, or an adverbial marker (الرسالة | وفقا لواس), ends the phrase.
+                // A verb, or an adverbial marker (البيان | وفقا للوكالة), ends the phrase.
                 if k > np_start
                     && self
                         .rules
@@ -300,7 +300,7 @@ impl<'a> Linker<'a> {
                 {
                     np_end = np_end.min(k);
                 }
-                // سيدة قدمت نفسها: the word before a reflexive is a verb.
+                // حركة تقدم نفسها: the word before a reflexive is a verb.
                 if k > np_start && self.word(k + 1).is_some_and(|r| self.rules.is_reflexive_object(w, r)) {
                     np_end = np_end.min(k);
                 }
@@ -916,7 +916,7 @@ impl<'a> Linker<'a> {
                 let e = &self.entities[h];
                 // A verb before its subject is singular even for a plural
                 // subject (انتقد السفراء ... وأكدوا): read number off the noun,
-                // not a name's (كريستين).
+                // not a name's (ياسمين).
                 let plural = e.agreement == Agreement::Plural
                     || e.key.first().is_some_and(|w| {
                         (definite(w) || e.kind != SpeakerType::Person) && (w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"))

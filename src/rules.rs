@@ -635,7 +635,7 @@ impl Rules {
         self.cut_before.contains(word)
     }
 
-    /// Whether `word` is a reflexive object (قدمت نفسها), which marks `prev`
+    /// Whether `word` is a reflexive object (تقدم نفسها), which marks `prev`
     /// as a verb. After a definite noun it means "the same" (المصدر نفسه) and
     /// after a preposition it is no object (قال عن نفسه).
     pub fn is_reflexive_object(&self, prev: &str, word: &str) -> bool {
