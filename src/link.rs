@@ -266,6 +266,20 @@ impl<'a> Linker<'a> {
         while k < b {
             let t = self.seg.tokens[k];
             if let Some(w) = self.word(k) {
+                if let Some(o) = self.outlet_at(k, b).filter(|_| self.lam != Some(k)) {
+                    if head.outlet.is_none() {
+                        head.outlet = Some(o);
+                    }
+                    np_end = np_end.min(k);
+                    k = o.1.max(k + 1);
+                    continue;
+                }
+                // Past the phrase's end only an outlet is still looked for:
+                // the checks below can only end the phrase earlier.
+                if k >= np_end {
+                    k += 1;
+                    continue;
+                }
                 // A verb, or an adverbial marker (البيان | وفقا للوكالة), ends the phrase.
                 if k > np_start
                     && self
@@ -282,14 +296,6 @@ impl<'a> Linker<'a> {
                         .is_some_and(|f| matches!(f.class, MarkerClass::Verb | MarkerClass::Participle))
                 {
                     np_end = np_start; // أضافت قائلة: no subject here
-                }
-                if let Some(o) = self.outlet_at(k, b).filter(|_| self.lam != Some(k)) {
-                    if head.outlet.is_none() {
-                        head.outlet = Some(o);
-                    }
-                    np_end = np_end.min(k);
-                    k = o.1.max(k + 1);
-                    continue;
                 }
                 let timed = self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
                 let self_ref = self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w);
