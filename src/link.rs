@@ -50,6 +50,17 @@ struct Head {
     start: usize,
 }
 
+/// What a caller needs from the source words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    /// The speaker only (a verb that reported nothing names who spoke).
+    Speaker,
+    /// The speaker and the outlet.
+    SpeakerAndOutlet,
+    /// نقل: the words before عن are the outlet that relays the speaker.
+    Relay,
+}
+
 /// Per-document linking state. Create one per document.
 pub struct Linker<'a> {
     text: &'a str,
@@ -152,7 +163,8 @@ impl<'a> Linker<'a> {
     }
 
     /// Splits the source words into noun phrase, apposition and outlet.
-    fn read_head(&self, (a, b): (usize, usize), nql: bool) -> Head {
+    fn read_head(&self, (a, b): (usize, usize), wanted: Wanted) -> Head {
+        let nql = wanted == Wanted::Relay;
         let mut head = Head {
             start: a,
             ..Head::default()
@@ -189,6 +201,10 @@ impl<'a> Linker<'a> {
                     self.read_segment((seg_start, i), &mut head);
                 }
                 seg_start = i + 1;
+                // Later pieces could only name an outlet.
+                if wanted == Wanted::Speaker && head.np.is_some() && head.appos.is_some() {
+                    break;
+                }
             }
             i += 1;
         }
@@ -459,22 +475,19 @@ impl<'a> Linker<'a> {
             _ if !lead => return None, // an outlet here is introduced by ل، لـ، عبر، مع، في
             _ => (first, 0),
         };
-        let mut ws: Vec<&str> = (start..b).filter_map(|x| self.word(x)).collect();
-        *ws.first_mut()? = f;
-        let with_al = f.strip_prefix('ل').map(|r| format!("ال{r}"));
+        let rest = || (start + 1..b).filter_map(|x| self.word(x));
         let include_closer = |e: usize| if e < b && self.is_closer(e) { e + 1 } else { e };
-        if let Some(n) = self.rules.outlet_name_at(ws.iter().copied()) {
+        if let Some(n) = self.rules.outlet_name_at(std::iter::once(f).chain(rest())) {
             return Some((start, include_closer(self.nth_word_end(start, n, b)), skip));
         }
         // للعربية.نت، في حديث للشرق الأوسط: ل before ال drops the alef. Only
         // for a dotted name or after a speech noun: مبعوث للشرق الأوسط is a region.
+        let with_al = f.strip_prefix('ل').map(|r| format!("ال{r}"));
         let medium = f.contains('.') || (start > 0 && self.word(start - 1).is_some_and(|p| self.rules.is_frame(p)));
-        if let Some(al) = with_al.as_deref().filter(|_| medium) {
-            let mut alt = ws.clone();
-            alt[0] = al;
-            if let Some(n) = self.rules.outlet_name_at(alt.iter().copied()) {
-                return Some((start, include_closer(self.nth_word_end(start, n, b)), skip));
-            }
+        if let Some(al) = with_al.as_deref().filter(|_| medium)
+            && let Some(n) = self.rules.outlet_name_at(std::iter::once(al).chain(rest()))
+        {
+            return Some((start, include_closer(self.nth_word_end(start, n, b)), skip));
         }
         let is_type = self.rules.is_outlet_type(f) || with_al.as_deref().is_some_and(|w| self.rules.is_outlet_type(w));
         if !is_type {
@@ -673,7 +686,7 @@ impl<'a> Linker<'a> {
                 (takes_lam || self.strip_lam(w).is_some()).then_some(f.head.0)
             })
             .flatten();
-        let head = self.read_head(f.head, nql);
+        let head = self.read_head(f.head, if nql { Wanted::Relay } else { Wanted::SpeakerAndOutlet });
         let outlet_here = match (head.outlet, head.via_outlet) {
             (Some(o), _) => Some(self.render_outlet(o)),
             (None, Some(r)) => Some(self.known_name(r).unwrap_or_else(|| self.render_stripped(r))),
@@ -825,14 +838,19 @@ impl<'a> Linker<'a> {
         if self.word(head.0).is_some_and(|w| self.rules.is_manner(w)) {
             return;
         }
-        let h = self.read_head(head, false);
         // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
         // over the words after it, which are then its object.
         let before = self.subject_before(cue, sentence);
-        let Some(np) = before.or(h.np).and_then(|r| self.without_non_subject(r)) else {
+        let (np, h_appos) = match before {
+            Some(np) => (Some(np), None),
+            None => {
+                let h = self.read_head(head, Wanted::Speaker);
+                (h.np, h.appos)
+            }
+        };
+        let Some(np) = np.and_then(|r| self.without_non_subject(r)) else {
             return;
         };
-        let h_appos = if before.is_some() { None } else { h.appos };
         if self.words(np).len() > 8 || !self.plausible_source(np) {
             return;
         }
