@@ -622,6 +622,18 @@ impl<'a> Linker<'a> {
                 after_head = false;
                 continue;
             }
+            // لمنظمة أطباء بلا حدود: a named organisation, ل glued on or not,
+            // is part of the role, however its words read.
+            let org = |first: &'a str| {
+                let rest = idx[k + 1..].iter().filter_map(|&x| self.word(x));
+                self.rules.organization_at(std::iter::once(first).chain(rest)).filter(|&n| n > 1)
+            };
+            let own = self.word(idx[k]).unwrap_or_default();
+            if let Some(n) = org(own).or_else(|| own.strip_prefix('ل').and_then(org)) {
+                k += n;
+                after_head = false;
+                continue;
+            }
             if let Some(n) = self.rules.place_at(idx[k..].iter().filter_map(|&x| self.word(x))) {
                 k += n;
                 after_head = false;
