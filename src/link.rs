@@ -612,6 +612,22 @@ impl<'a> Linker<'a> {
                 k += 1;
                 continue;
             }
+            // بحسب تصريحات وزير الكهرباء محمد شاكر: a leading speech noun
+            // names the source after it. After a description (رفضت مسؤولة
+            // بارزة في كوريا الشمالية تصريحات ...) it starts the verb's
+            // object, never a name.
+            if self.rules.is_frame(w) {
+                // رئيس مؤتمر الأساقفة: after a role word it is that role's body.
+                let after_role = k > 0
+                    && self
+                        .word(idx[k - 1])
+                        .is_some_and(|p| self.rules.is_title(p) || self.rules.is_unnamed(p));
+                if k > 0 && !after_role {
+                    return None;
+                }
+                k += 1;
+                continue;
+            }
             if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) {
                 after_head = false;
                 k += 1;
@@ -975,7 +991,13 @@ impl<'a> Linker<'a> {
         if matches!(kind, SpeakerType::Person | SpeakerType::Unnamed) {
             if let Some(s) = self.name_start(np) {
                 name_range = Some((s, np.1));
-                title_range = (s > np.0).then_some((np.0, s));
+                // بحسب تصريحات المحلل رود هول: the speech noun is no title.
+                let t0 = if self.word_at(np.0).is_some_and(|w| self.rules.is_frame(&w)) {
+                    np.0 + 1
+                } else {
+                    np.0
+                };
+                title_range = (s > t0).then_some((t0, s));
                 kind = SpeakerType::Person;
             } else if let Some((ap, s)) = appos.and_then(|ap| self.name_start(ap).map(|s| (ap, s))) {
                 // المتحدث باسم القيادة، العميد أحمد المسماري: the name comes
@@ -1033,19 +1055,30 @@ impl<'a> Linker<'a> {
                 let describes = !is_place && key.first().is_some_and(|w| definite(w) || self.rules.is_title(w));
                 let org_head = self.rules.organization_at(std::iter::once(key[0].as_str())).is_some();
                 if key.len() <= 5 && describes {
+                    let definite_head = definite(&key[0]);
                     let words: Vec<&str> = key.iter().map(|w| bare(w)).collect();
                     let fits = |e: &Entity| {
                         // الحكومة الإسرائيلية ~ الوزراء الإسرائيلي: gender endings and
                         // role classes do not keep a description from its referent.
                         let stem = |w: &str| w.trim_end_matches('ه').to_string();
-                        let has = |w: &str| {
+                        // الوزير التركي ~ وزير خارجية تركيا: a nisba adjective
+                        // matches the place it is formed from.
+                        let nisba = |k: &str, w: &str| {
+                            let w = stem(w);
+                            w.strip_suffix('ي').is_some_and(|s| {
+                                s.chars().count() >= 3 && k.starts_with(s) && self.rules.place_at(std::iter::once(k)).is_some()
+                            })
+                        };
+                        let has = |w: &str, adjective: bool| {
                             e.key
                                 .iter()
                                 .chain(&e.title_key)
-                                .any(|k| stem(bare(k)) == stem(w) || self.rules.same_role(bare(k), w))
+                                .any(|k| stem(bare(k)) == stem(w) || self.rules.same_role(bare(k), w) || adjective && nisba(bare(k), w))
                         };
-                        let found = words.iter().filter(|w| has(w)).count();
-                        compatible(e.agreement, agreement) && has(head_word) && found * 3 >= words.len() * 2
+                        // Only a definite description's adjectives (الوزير التركي,
+                        // not وزير إسرائيلي) point back through a place.
+                        let found = 1 + words[1..].iter().filter(|w| has(w, definite_head)).count();
+                        compatible(e.agreement, agreement) && has(head_word, false) && found * 3 >= words.len() * 2
                     };
                     // المرصد names the observatory before its director: an
                     // organisation word points back to an organisation first.
