@@ -470,6 +470,14 @@ impl<'a> Ctx<'a> {
                 && !self.is_complementizer_at(cs, cs)
             {
                 cs = c + 1;
+            } else if let Some(c) = (cs..(cs + 30).min(sent.end))
+                .take_while(|&x| self.marker_at(x).is_none())
+                .find(|&x| self.is(x, '،') && self.word(x + 1) == Some("فان"))
+                && !self.is_complementizer_at(cs, cs)
+            {
+                // ووفقا لتصريحات المحلل X، من مؤسسة "..." المصرفية، فإن ...:
+                // فإن after a longer apposition still opens the claim.
+                cs = c + 1;
             }
             if self.is_complementizer_at(cs, cs) {
                 cs += 1;
