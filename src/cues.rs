@@ -121,6 +121,16 @@ impl<'a> Ctx<'a> {
         after_comma && self.word(j).is_some_and(|w| self.rules.is_proviso(w)) && self.word(j + 1) == Some("ان") && verb_follows
     }
 
+    /// Whether إلى at `j` opens "until": bare أن and then an imperfect or
+    /// passive verb (إلى أن يصبح، إلى أن تم التوصل).
+    fn is_until(&self, j: usize) -> bool {
+        let verb = |v: &str| {
+            v == "تم"
+                || (v.starts_with('ي') || v.starts_with('ت')) && v.chars().count() >= 3 && self.rules.place_at(std::iter::once(v)).is_none()
+        };
+        self.word(j + 1) == Some("ان") && self.word(j + 2).is_some_and(verb)
+    }
+
     /// Whether token `j` follows a word that introduces a title (بعنوان
     /// "..."، بعنوان: "..."), past one colon.
     fn after_title_word(&self, j: usize) -> bool {
@@ -290,6 +300,12 @@ impl<'a> Ctx<'a> {
             match t.kind {
                 Kind::Word => {
                     let w = t.text(self.text);
+                    // علقت الشحنات إلى أن يصبح الممر آمنا: after a verb that
+                    // does not report through إلى, إلى أن before a verb means
+                    // "until" (before a noun it is a loose "that").
+                    if !form.reports_through_ila && w == "الي" && self.is_until(j) {
+                        return Err(Reason::NoClause);
+                    }
                     if self.is_complementizer_at(j, head_start) {
                         let (claim, qt) = self.clause_claim(j + 1, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));

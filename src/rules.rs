@@ -60,6 +60,9 @@ pub struct MarkerForm {
     /// Without that preposition the verb still reports, from its subject
     /// (ووردت تقارير عن أن); otherwise it reports nothing (جاءت النتائج بعد أن).
     pub subject_too: bool,
+    /// The verb reports through إلى أن (أشار إلى أن); after any other
+    /// marker إلى أن means "until" and opens no claim.
+    pub reports_through_ila: bool,
 }
 
 impl MarkerForm {
@@ -185,6 +188,8 @@ struct VerbEntry {
     source_after: Option<String>,
     #[serde(default)]
     subject_too: bool,
+    #[serde(default)]
+    reports_through_ila: bool,
 }
 
 #[derive(Deserialize)]
@@ -348,6 +353,7 @@ impl Rules {
                     then: None,
                     source_after: v.source_after.as_deref().map(fold_str),
                     subject_too: v.subject_too,
+                    reports_through_ila: v.reports_through_ila,
                 });
             };
             for f in &v.forms {
@@ -403,6 +409,7 @@ impl Rules {
                     then: None,
                     source_after: None,
                     subject_too: false,
+                    reports_through_ila: false,
                 });
             }
         }
@@ -429,6 +436,7 @@ impl Rules {
                         then: p.then.as_deref().map(fold_str),
                         source_after: None,
                         subject_too: false,
+                        reports_through_ila: false,
                     },
                 );
             }
