@@ -912,9 +912,10 @@ impl<'a> Linker<'a> {
                 || self.rules.cuts_before(w)
                 || self.rules.marker(w).is_some()
                 || self.rules.is_complementizer(w)
-                || matches!(w, "ما" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما")
+                || matches!(w, "ما" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما" | "كان" | "كانت" | "كانوا")
             {
-                // ويسمع صوت جندي يقول: a و-word before the phrase starts the clause.
+                // ويسمع صوت جندي يقول: a و-word before the phrase starts the
+                // clause; so does كان (كانت السعودية قالت), whose subject it is.
                 break;
             }
             start -= 1;
