@@ -530,8 +530,7 @@ impl<'a> Ctx<'a> {
             // "قال X إن ...، حسبما أوضح Y": Y reports that X said it, a
             // second claim over the whole report. وفق قوله only closes it,
             // and an outlet (حسبما ذكرت واس) only relays it.
-            let relay = head_words.first().is_some_and(|w| self.rules.is_outlet_type(w))
-                || self.rules.outlet_name_at(head_words.iter().copied()).is_some();
+            let relay = self.names_outlet(&head_words);
             if !self_source {
                 // ذكرت القنصلية "..."، مضيفة أنها "..."، وفقا لما نقلته واس:
                 // the relay covers every claim of the sentence before it.
@@ -603,6 +602,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// لتعبيره → تعبيره: the ل after وفقا does not hide a self-reference.
+    /// Whether source words name an outlet (وكالة ...، لصحيفة ...، واس).
+    fn names_outlet(&self, words: &[&str]) -> bool {
+        let first = words
+            .first()
+            .map(|w| w.strip_prefix('ل').filter(|r| r.chars().count() > 2).unwrap_or(w));
+        first.is_some_and(|w| self.rules.is_outlet_type(w)) || self.rules.outlet_name_at(words.iter().copied()).is_some()
+    }
+
     fn without_lam<'w>(&self, w: &'w str) -> &'w str {
         match w.strip_prefix('ل') {
             Some(r) if self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == r) => r,
@@ -672,6 +679,27 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                     // belong to this frame.
                     i = if f.head.0 >= f.cue.1 { f.cue.1.max(f.head.1) } else { f.cue.1 };
                     f.nested = quoted[f.cue.0];
+                    // وبحسب صحيفة "ماركا"، أوضح راموس: "...": the outlet before
+                    // the verb is the verb's claim's outlet.
+                    if f.form.class == MarkerClass::Verb
+                        && let Some(p) = out.frames.last()
+                        && p.sentence == si
+                        && p.form.class == MarkerClass::Preposition
+                        && p.claim.0 == f.cue.0
+                    {
+                        let words: Vec<&str> = (p.head.0..p.head.1).filter_map(|x| ctx.word(x)).collect();
+                        if ctx.names_outlet(&words) {
+                            f.relayed_by = Some(p.head);
+                            out.rejected.push(Rejected {
+                                sentence: si,
+                                cue: p.cue,
+                                reason: Reason::Relayed,
+                                head: None,
+                                agreement: p.form.agreement,
+                            });
+                            out.frames.pop();
+                        }
+                    }
                     f.inside_claim = !f.nested
                         && out
                             .frames

@@ -558,6 +558,19 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// The outlet named by a relaying marker's source words (حسبما ذكرت واس،
+    /// وفقا لصحيفة ماركا), without the ل that introduces it.
+    fn relay_outlet(&mut self, r: (usize, usize)) -> Option<String> {
+        let saved = self.lam;
+        self.lam = None;
+        if self.word(r.0).and_then(|w| self.strip_lam(w)).is_some() {
+            self.lam = Some(r.0);
+        }
+        let out = (self.kind_of(r) == SpeakerType::Outlet).then(|| self.render_stripped(self.outlet_extent(r)));
+        self.lam = saved;
+        out
+    }
+
     /// The word without a leading ل that introduces it (لموقع → موقع;
     /// للمادة → لمادة, which callers read as المادة).
     fn strip_lam<'w>(&self, w: &'w str) -> Option<&'w str> {
@@ -720,8 +733,7 @@ impl<'a> Linker<'a> {
             (None, Some(r)) => Some(self.known_name(r).unwrap_or_else(|| self.render_stripped(r))),
             _ => f
                 .relayed_by
-                .filter(|&r| self.kind_of(r) == SpeakerType::Outlet)
-                .map(|r| self.render_stripped(self.outlet_extent(r)))
+                .and_then(|r| self.relay_outlet(r))
                 .or_else(|| self.leading_frame_outlet(f.sentence, f.cue.0))
                 .or_else(|| {
                     (f.form.class == MarkerClass::Participle)

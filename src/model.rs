@@ -105,6 +105,9 @@ pub enum Reason {
     NotASource,
     /// A stance verb (أشاد، رفض): it names the current speaker but reports no claim.
     SubjectOnly,
+    /// A pre-posed outlet before a reporting verb (وبحسب رويترز، قال الوزير):
+    /// it is that claim's outlet, not a claim of its own.
+    Relayed,
 }
 
 /// The decision taken on one marker occurrence.
