@@ -411,8 +411,9 @@ impl<'a> Linker<'a> {
                 let after_particle = self.word(i - 1) == Some("ال");
                 let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle;
                 let pp = (w.starts_with("لل") || w.starts_with("بال")) && w.chars().count() > 4;
-                // ديلف مبتسما، ترامب مجددا: a manner adverb or participle.
-                let manner = self.rules.is_manner(w);
+                // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
+                // participle, or a word no subject goes on with.
+                let manner = self.rules.opens_no_subject(w);
                 if role || pp || manner || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || i - s > 6 {
                     break;
                 }
