@@ -232,8 +232,12 @@ impl<'a> Linker<'a> {
     /// Reads one comma-separated piece of the source words.
     fn read_segment(&self, (a, b): (usize, usize), head: &mut Head) {
         let mut i = a;
-        // ، التي طلبت عدم نشر اسمها،: a relative clause names no one.
-        if self.word(a).is_some_and(crate::rules::is_relative) {
+        // ، التي طلبت عدم نشر اسمها،: a relative clause names no one, nor
+        // does a note after the source that it is anonymous (مسؤول، طلب عدم
+        // الكشف عن هويته،).
+        // The note ends on the hidden name; 'صبي اسمه بيتر كريغ' names one.
+        let anonymous = || head.np.is_some() && (a..b).rev().find_map(|i| self.word(i)).is_some_and(|w| self.rules.is_anonymity(w));
+        if self.word(a).is_some_and(crate::rules::is_relative) || anonymous() {
             return;
         }
         // من جهته، بدوره: the piece only points back.

@@ -116,6 +116,7 @@ pub struct Rules {
     cut_before: HashSet<String>,
     reflexives: HashSet<String>,
     manner: HashSet<String>,
+    anonymity: HashSet<String>,
     not_subject: HashSet<String>,
     first_names: HashSet<String>,
     anaphora: Phrases,
@@ -246,6 +247,8 @@ struct EntitiesFile {
     reflexives: Vec<String>,
     #[serde(default)]
     manner: Vec<String>,
+    #[serde(default)]
+    anonymity: Vec<String>,
     #[serde(default)]
     not_subject: Vec<String>,
     #[serde(default)]
@@ -472,6 +475,7 @@ impl Rules {
             cut_before: set(&entities.cut_before),
             reflexives: set(&entities.reflexives),
             manner: set(&entities.manner),
+            anonymity: set(&entities.anonymity),
             not_subject: set(&entities.not_subject),
             first_names: set(&entities.first_names),
             anaphora: Phrases::new(&entities.anaphora),
@@ -648,6 +652,11 @@ impl Rules {
     /// after a preposition it is no object (قال عن نفسه).
     pub fn is_reflexive_object(&self, prev: &str, word: &str) -> bool {
         self.reflexives.contains(word) && !prev.starts_with("ال") && !self.is_preposition(prev)
+    }
+
+    /// Whether a folded word marks a note on anonymity (طلب عدم الكشف عن اسمه).
+    pub fn is_anonymity(&self, word: &str) -> bool {
+        self.anonymity.contains(word)
     }
 
     /// Whether a folded word is a manner adverb (بشدة، مجددا).
