@@ -922,6 +922,32 @@ impl<'a> Linker<'a> {
         {
             end -= 1;
         }
+        // مصممة أزياء ذوات الأجساد الممتلئة، آنا شولز، قالت: a name set off
+        // by commas right before the verb is its subject.
+        if end > first && self.seg.tokens[end - 1].is('،') {
+            let e = end - 1;
+            let mut s = e;
+            while s > first && e - s < 4 && self.word(s - 1).is_some() {
+                s -= 1;
+            }
+            let words = || (s..e).filter_map(|k| self.word(k));
+            // Not a time (، صباح الأحد،), a marker (، وفقا لـ X،), an
+            // outlet (، تويتر،), a phrase with a preposition or a speech noun
+            // (، كان لأردوغان تصريح آخر،) or a clause joined by و.
+            let plain = words().all(|w| {
+                self.rules.marker(w).is_none()
+                    && !self.rules.is_preposition(w)
+                    && !self.rules.is_frame(w)
+                    && !self.rules.is_document(w)
+                    && !self.rules.is_outlet_type(w)
+                    && !matches!(w, "كان" | "كانت")
+            }) && self.rules.outlet_name_at(words()).is_none()
+                && (s..e).all(|k| self.rules.time_at((k..e).filter_map(|x| self.word(x))).is_none())
+                && words().next().is_some_and(|w| !w.starts_with('و') || self.rules.is_first_name(w));
+            if s < e && s > first && self.seg.tokens[s - 1].is('،') && plain && self.name_start((s, e)) == Some(s) {
+                return Some((s, e));
+            }
+        }
         let mut start = end;
         while start > first && end - start < 7 {
             let Some(w) = self.word(start - 1) else { break };
