@@ -759,8 +759,19 @@ impl<'a> Linker<'a> {
         }
         // وكان خامنئي قد قال في خطاب ...، تخللته هتافات ...، أن: a subject
         // before the verb wins over words found after an adverbial piece.
+        let mut appos = head.appos;
         if (np.is_none() || head.np_late) && f.form.class == MarkerClass::Verb {
             np = self.subject_before(f.cue.0, f.sentence).or(np);
+        } else if f.form.class == MarkerClass::Verb
+            && let Some(b) = self.subject_before(f.cue.0, f.sentence)
+            && b.0 > 0
+            && self.word(b.0 - 1).is_some_and(is_kana)
+            && self.opens_clause(b.0 - 1, f.sentence)
+        {
+            // وكانت تقارير إعلامية ذكرت طرق ...: after كان the noun before
+            // the verb is its subject, the words after it its object.
+            np = Some(b);
+            appos = None;
         }
         if (f.inside_claim || f.nested) && np.is_some_and(|r| !self.plausible_source(r)) {
             np = self.subject_before(f.cue.0, f.sentence);
@@ -771,8 +782,8 @@ impl<'a> Linker<'a> {
         let (ent, mention) = match np {
             None => (self.continuation(agreement)?, None),
             Some(np) => {
-                let e = self.resolve(np, head.appos, agreement);
-                (e, Some((np.0, head.appos.map_or(np.1, |a| a.1))))
+                let e = self.resolve(np, appos, agreement);
+                (e, Some((np.0, appos.map_or(np.1, |a| a.1))))
             }
         };
         if let Some(o) = &outlet_here {
@@ -1349,6 +1360,19 @@ impl<'a> Linker<'a> {
             && r.place_at(std::iter::once(w)).is_none()
             && !w.chars().any(|c| c.is_ascii_digit())
     }
+}
+
+impl Linker<'_> {
+    /// Whether token `k` opens a clause: it starts its sentence or a comma
+    /// piece, or carries و (وكان الوزير قال، not إذا ما كان تفاجأ).
+    fn opens_clause(&self, k: usize, sentence: usize) -> bool {
+        k == self.seg.sentences[sentence].first || self.seg.tokens[k - 1].is('،') || self.word(k).is_some_and(|w| w.starts_with('و'))
+    }
+}
+
+/// كان and its forms, with or without و: the auxiliary before a subject.
+fn is_kana(w: &str) -> bool {
+    matches!(w, "كان" | "كانت" | "كانوا" | "وكان" | "وكانت" | "وكانوا")
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
