@@ -73,6 +73,9 @@ pub struct Linker<'a> {
     lam: Option<usize>,
     /// Entity indices of past speakers, most recent last.
     history: Vec<usize>,
+    /// Outlets named so far, most recent last: (folded type word, name).
+    /// A description (الصحيفة) may point back to one that never spoke.
+    outlets: Vec<(String, String)>,
 }
 
 /// Entities that resolution compares a new mention against (the most recent).
@@ -122,6 +125,7 @@ impl<'a> Linker<'a> {
             entities: Vec::new(),
             lam: None,
             history: Vec::new(),
+            outlets: Vec::new(),
         }
     }
 
@@ -237,7 +241,13 @@ impl<'a> Linker<'a> {
         // الكشف عن هويته،).
         // The note ends on the hidden name; 'صبي اسمه بيتر كريغ' names one.
         let anonymous = || head.np.is_some() && (a..b).rev().find_map(|i| self.word(i)).is_some_and(|w| self.rules.is_anonymity(w));
-        if self.word(a).is_some_and(crate::rules::is_relative) || anonymous() {
+        // ، قوله إن: the speech noun after the source names no one.
+        let said = || {
+            (a..b)
+                .filter_map(|i| self.word(i))
+                .all(|w| self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w))
+        };
+        if self.word(a).is_some_and(crate::rules::is_relative) || anonymous() || said() {
             return;
         }
         // من جهته، بدوره: the piece only points back.
@@ -746,6 +756,12 @@ impl<'a> Linker<'a> {
                         .flatten()
                 }),
         };
+        if let Some(o) = &outlet_here
+            && let Some(t) = crate::normalize::fold_str(o).split_whitespace().next()
+            && self.rules.is_outlet_type(t)
+        {
+            self.outlets.push((t.to_string(), o.clone()));
+        }
         let agreement = f.form.agreement;
         let mut np = head.np.and_then(|r| self.without_non_subject(r));
         if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
@@ -1142,6 +1158,25 @@ impl<'a> Linker<'a> {
                         .flatten();
                     if let Some(i) = org.or_else(|| self.find_entity(fits)) {
                         return i;
+                    }
+                    // نقلت صحيفة ذي تايمز عن ... وقالت الصحيفة: an outlet that
+                    // was named but has not spoken.
+                    if key.len() == 1
+                        && self.rules.is_outlet_type(head_word)
+                        && let Some((_, name)) = self.outlets.iter().rev().find(|(t, _)| t == head_word)
+                    {
+                        let name = name.clone();
+                        let key = crate::normalize::fold_str(&name).split_whitespace().map(str::to_string).collect();
+                        return self.add(Entity {
+                            name,
+                            key,
+                            kind: SpeakerType::Outlet,
+                            title: String::new(),
+                            title_key: Vec::new(),
+                            agreement,
+                            outlet: String::new(),
+                            outlet_sentence: 0,
+                        });
                     }
                 }
                 let name = self.show(np);
