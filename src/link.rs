@@ -656,7 +656,11 @@ impl<'a> Linker<'a> {
                 k += 1;
                 continue;
             }
-            if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) {
+            // البالغ من العمر 34 عاما: the noun after a number is counted,
+            // not named.
+            let counted =
+                k > 0 && !self.rules.is_preposition(w) && self.word(idx[k - 1]).is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()));
+            if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) || counted {
                 after_head = false;
                 k += 1;
                 continue;
