@@ -327,7 +327,11 @@ impl<'a> Linker<'a> {
                 {
                     np_end = np_start; // أضافت قائلة: no subject here
                 }
-                let timed = self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
+                // مدير عام الهيئة: between a role word and a definite noun عام
+                // is "general", not "year".
+                let general =
+                    w == "عام" && self.word(k - 1).is_some_and(|p| self.rules.is_title(p)) && self.word(k + 1).is_some_and(definite);
+                let timed = !general && self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
                 let self_ref = self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w);
                 if k > np_start
                     && (self.rules.cuts_before(w) || self.rules.is_via(w) || timed || self_ref)
