@@ -752,7 +752,13 @@ impl<'a> Linker<'a> {
             .flatten();
         let head = self.read_head(f.head, if nql { Wanted::Relay } else { Wanted::SpeakerAndOutlet });
         let outlet_here = match (head.outlet, head.via_outlet) {
-            (Some(o), _) => Some(self.render_outlet(o)),
+            // الصحيفة، المواقع: a bare description names the outlet met before.
+            (Some(o), _) => Some(
+                (o.1 == o.0 + 1 && o.2 == 0)
+                    .then(|| self.known_name((o.0, o.1)))
+                    .flatten()
+                    .unwrap_or_else(|| self.render_outlet(o)),
+            ),
             (None, Some(r)) => Some(self.known_name(r).unwrap_or_else(|| self.render_stripped(r))),
             _ => f
                 .relayed_by
@@ -906,8 +912,17 @@ impl<'a> Linker<'a> {
         if key.is_empty() || key.len() > 2 || !definite(&key[0]) {
             return None;
         }
-        self.find_entity(|e| e.kind != SpeakerType::Person && e.key.len() > key.len() && e.key.starts_with(&key))
+        // المواقع → مواقع إخبارية يمنية: the article does not count.
+        let same = |e: &Entity| e.key.len() > key.len() && e.key.iter().zip(&key).all(|(a, b)| bare(a) == bare(b));
+        self.find_entity(|e| e.kind != SpeakerType::Person && same(e))
             .map(|i| self.entities[i].name.clone())
+            .or_else(|| {
+                // ... or an outlet named before (نقلت المواقع عن).
+                let head = bare(&key[0]);
+                (key.len() == 1 && self.rules.is_outlet_type(head))
+                    .then(|| self.outlets.iter().rev().find(|(t, _)| t == head).map(|(_, n)| n.clone()))
+                    .flatten()
+            })
     }
 
     /// Notes the subject of a verb that reported no claim (أشاد الوزير ...،
