@@ -1182,6 +1182,16 @@ impl<'a> Linker<'a> {
                     if let Some(i) = org.or_else(|| self.find_entity(fits)) {
                         return i;
                     }
+                    // وكيل مشيخة الأزهر: a role annexed to a definite noun is definite too.
+                    let annexed = key.last().is_some_and(|w| definite(w));
+                    if (definite_head || annexed)
+                        && !org_head
+                        && self.rules.is_title(head_word)
+                        && !self.rules.is_unnamed(head_word)
+                        && let Some(r) = self.titled_name_before(np.0, &words)
+                    {
+                        return self.resolve(r, None, agreement);
+                    }
                     // نقلت صحيفة ذي تايمز عن ... وقالت الصحيفة: an outlet that
                     // was named but has not spoken.
                     if key.len() == 1
@@ -1237,6 +1247,96 @@ impl<'a> Linker<'a> {
             return (a, self.nth_word_end(k, n, b));
         }
         (a, b)
+    }
+
+    /// A role and name in the text before `before` that a description
+    /// (`words`, folded, without the article) points back to, when the person
+    /// never spoke before: 'وكيل الأزهر عباس شومان' ... 'قال وكيل مشيخة
+    /// الأزهر'. The nearest mention whose role has the description's head
+    /// and most of its other words.
+    fn titled_name_before(&self, before: usize, words: &[&str]) -> Option<(usize, usize)> {
+        let head = *words.first()?;
+        let floor = before.saturating_sub(NAME_LOOKBACK_TOKENS);
+        let stem = |w: &str| w.trim_end_matches('ه').to_string();
+        (floor..before).rev().find_map(|k| {
+            let w = self.word(k)?;
+            let w = bare(w.strip_prefix('و').filter(|r| bare(r) == head).unwrap_or(w));
+            if w != head {
+                return None;
+            }
+            // The mention: up to ten tokens, past one comma, not past a marker.
+            let mut e = k + 1;
+            let mut commas = 0;
+            while e < before && e < k + 10 {
+                let t = self.seg.tokens[e];
+                if t.is('،') {
+                    commas += 1;
+                }
+                if commas > 1 || t.is('.') || t.kind == Kind::Break || self.word(e).is_some_and(|x| self.rules.marker(x).is_some()) {
+                    break;
+                }
+                e += 1;
+            }
+            let s = self.name_start((k, e)).filter(|&s| s > k)?;
+            // المتحدث باسم المستشارة أنغيلا ميركل: the name is the one spoken for.
+            if (k..s).any(|i| self.word(i) == Some("باسم")) {
+                return None;
+            }
+            let (_, end) = self.np_extent((k, e));
+            let role: Vec<String> = self.key((k, s)).iter().map(|w| stem(bare(w))).collect();
+            let found = 1 + words[1..].iter().filter(|w| role.contains(&stem(w))).count();
+            if found * 3 < words.len() * 2 {
+                return None;
+            }
+            // A name recurs next to a marker (عباس شومان ... وأضاف شومان): it
+            // ends at such a word, and a mention with none is not taken for a
+            // name.
+            let marker_at = |j: usize| self.word(j).is_some_and(|x| self.rules.marker(x).is_some());
+            let recurs = |i: usize| {
+                let w = self.word(i).unwrap_or_default();
+                !definite(w)
+                    && self.seg.tokens.iter().enumerate().any(|(j, t)| {
+                        (j < k || j >= e) && t.is_word() && t.text(self.text) == w && (j > 0 && marker_at(j - 1) || marker_at(j + 1))
+                    })
+            };
+            // Every word of it reads as a name: no function, role or speech
+            // word, no number, no verb in the present (يأمل), no Latin script.
+            let r = self.rules;
+            let name_word = |i: usize| {
+                self.word(i).is_some_and(|w| {
+                    !definite(w)
+                        && !w.is_ascii()
+                        && (!w.starts_with('ي') || r.is_first_name(w))
+                        && !r.is_preposition(w)
+                        && !r.cuts_before(w)
+                        && !r.opens_no_subject(w)
+                        && !r.is_complementizer(w)
+                        && r.marker(w).is_none()
+                        && !r.is_title(w)
+                        && !r.is_unnamed(w)
+                        && !r.is_frame(w)
+                        && !r.is_document(w)
+                        && !r.is_outlet_type(w)
+                        && r.organization_at(std::iter::once(w)).is_none()
+                })
+            };
+            // It ends at a boundary: punctuation, a marker, a preposition, a
+            // time or function word (ماكرون، / ماكرون في).
+            let bounded = |i: usize| match self.word(i) {
+                None => true,
+                Some(w) => {
+                    r.marker(w).is_some()
+                        || r.is_preposition(w)
+                        || r.cuts_before(w)
+                        || r.opens_no_subject(w)
+                        || r.time_at(std::iter::once(w)).is_some()
+                }
+            };
+            let last = (s..end.min(s + 4))
+                .take_while(|&i| name_word(i))
+                .find(|&i| recurs(i) && bounded(i + 1))?;
+            Some((k, last + 1))
+        })
     }
 
     /// The role words right before a name's first appearance
