@@ -484,6 +484,7 @@ impl<'a> Ctx<'a> {
             if let Some(c) = (cs..(cs + 6).min(sent.end)).find(|&x| self.is(x, '،'))
                 && self.is_complementizer_at(c + 1, c + 1)
                 && !self.is_complementizer_at(cs, cs)
+                && self.marker_at(cs).is_none()
             {
                 cs = c + 1;
             } else if let Some(c) = (cs..(cs + 30).min(sent.end))

@@ -432,7 +432,9 @@ impl<'a> Linker<'a> {
                 // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
                 // participle, or a word no subject goes on with.
                 let manner = self.rules.opens_no_subject(w);
-                if role || pp || manner || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || i - s > 6 {
+                // أبلغ ترمب الصحفيين: an addressee after the name.
+                let addressee = self.rules.is_addressee(w);
+                if role || pp || manner || addressee || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || i - s > 6 {
                     break;
                 }
                 end = i + 1;
@@ -699,6 +701,11 @@ impl<'a> Linker<'a> {
                 k += 1;
                 after_head = false;
                 continue;
+            }
+            // مصادر لم تسمها: after a description, a negation or the like
+            // starts a clause about it, not a name.
+            if k > 0 && self.rules.opens_no_subject(w) {
+                return None;
             }
             if after_head {
                 // وزير خارجية قطر، مصدر أمني: a complement or adjective.

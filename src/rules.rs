@@ -80,6 +80,8 @@ impl MarkerForm {
 /// Whether a folded word is a relative pronoun (الذي، التي ...), which opens
 /// a clause about the noun before it.
 pub fn is_relative(word: &str) -> bool {
+    // والتي، والذي: the same pronoun after و.
+    let word = word.strip_prefix('و').unwrap_or(word);
     matches!(
         word,
         "الذي" | "التي" | "الذين" | "اللذان" | "اللتان" | "اللذين" | "اللتين" | "اللواتي" | "اللاتي"
@@ -117,6 +119,7 @@ pub struct Rules {
     reflexives: HashSet<String>,
     manner: HashSet<String>,
     anonymity: HashSet<String>,
+    addressees: HashSet<String>,
     not_subject: HashSet<String>,
     first_names: HashSet<String>,
     anaphora: Phrases,
@@ -249,6 +252,8 @@ struct EntitiesFile {
     manner: Vec<String>,
     #[serde(default)]
     anonymity: Vec<String>,
+    #[serde(default)]
+    addressees: Vec<String>,
     #[serde(default)]
     not_subject: Vec<String>,
     #[serde(default)]
@@ -476,6 +481,7 @@ impl Rules {
             reflexives: set(&entities.reflexives),
             manner: set(&entities.manner),
             anonymity: set(&entities.anonymity),
+            addressees: set(&entities.addressees),
             not_subject: set(&entities.not_subject),
             first_names: set(&entities.first_names),
             anaphora: Phrases::new(&entities.anaphora),
@@ -652,6 +658,12 @@ impl Rules {
     /// after a preposition it is no object (قال عن نفسه).
     pub fn is_reflexive_object(&self, prev: &str, word: &str) -> bool {
         self.reflexives.contains(word) && !prev.starts_with("ال") && !self.is_preposition(prev)
+    }
+
+    /// Whether a folded word is an addressee that can follow a name bare
+    /// (أبلغ ترمب الصحفيين).
+    pub fn is_addressee(&self, word: &str) -> bool {
+        self.addressees.contains(word)
     }
 
     /// Whether a folded word marks a note on anonymity (طلب عدم الكشف عن اسمه).
