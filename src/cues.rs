@@ -346,10 +346,7 @@ impl<'a> Ctx<'a> {
                 }
                 Kind::Punct(_) if self.quotes.closer(j).is_some() => {
                     // نقلت الشرطة عن يوليا قولها "...": the quotation is the claim.
-                    let said = j > 0
-                        && self
-                            .word(j - 1)
-                            .is_some_and(|w| self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w));
+                    let said = j > 0 && self.word(j - 1).is_some_and(|w| self.rules.is_self_source(w));
                     // A short quotation inside the clause (شدد على عدم وجود "مجاملة" لكل ...)
                     // is a scare quote, not the claim.
                     let scare = match self.quotes.closer(j) {
@@ -613,7 +610,7 @@ impl<'a> Ctx<'a> {
 
     fn without_lam<'w>(&self, w: &'w str) -> &'w str {
         match w.strip_prefix('ل') {
-            Some(r) if self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == r) => r,
+            Some(r) if self.rules.is_self_source(r) => r,
             _ => w,
         }
     }

@@ -242,11 +242,7 @@ impl<'a> Linker<'a> {
         // The note ends on the hidden name; 'صبي اسمه بيتر كريغ' names one.
         let anonymous = || head.np.is_some() && (a..b).rev().find_map(|i| self.word(i)).is_some_and(|w| self.rules.is_anonymity(w));
         // ، قوله إن: the speech noun after the source names no one.
-        let said = || {
-            (a..b)
-                .filter_map(|i| self.word(i))
-                .all(|w| self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w))
-        };
+        let said = || (a..b).filter_map(|i| self.word(i)).all(|w| self.rules.is_self_source(w));
         if self.word(a).is_some_and(crate::rules::is_relative) || anonymous() || said() {
             return;
         }
@@ -332,7 +328,7 @@ impl<'a> Linker<'a> {
                 let general =
                     w == "عام" && self.word(k - 1).is_some_and(|p| self.rules.is_title(p)) && self.word(k + 1).is_some_and(definite);
                 let timed = !general && self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
-                let self_ref = self.rules.self_sources.iter().any(|s| s.len() == 1 && s[0] == w);
+                let self_ref = self.rules.is_self_source(w);
                 if k > np_start
                     && (self.rules.cuts_before(w) || self.rules.is_via(w) || timed || self_ref)
                     && !self.keeps_place(k, np_start)

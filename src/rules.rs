@@ -102,6 +102,8 @@ pub struct Rules {
     title_words: HashSet<String>,
     /// Self-referring sources (قوله), as folded word sequences.
     pub self_sources: Vec<Vec<String>>,
+    /// The one-word self-referring sources, for look-ups per word.
+    self_source_words: HashSet<String>,
     outlet_types: HashSet<String>,
     frames: HashSet<String>,
     appear: HashSet<String>,
@@ -464,6 +466,13 @@ impl Rules {
             provisos: set(&markers.clause.provisos),
             title_words: set(&markers.clause.title_words),
             self_sources: words(&markers.clause.self_sources),
+            self_source_words: markers
+                .clause
+                .self_sources
+                .iter()
+                .map(|s| fold_str(s))
+                .filter(|s| !s.contains(' '))
+                .collect(),
             outlet_types: set(&outlets.types),
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
@@ -658,6 +667,11 @@ impl Rules {
     /// after a preposition it is no object (قال عن نفسه).
     pub fn is_reflexive_object(&self, prev: &str, word: &str) -> bool {
         self.reflexives.contains(word) && !prev.starts_with("ال") && !self.is_preposition(prev)
+    }
+
+    /// Whether a folded word is a one-word self-referring source (قوله).
+    pub fn is_self_source(&self, word: &str) -> bool {
+        self.self_source_words.contains(word)
     }
 
     /// Whether a folded word is an addressee that can follow a name bare
