@@ -269,7 +269,10 @@ impl<'a> Linker<'a> {
                 continue;
             }
             match self.word(i) {
-                Some(w) if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في") || w.chars().all(|c| c.is_ascii_digit()) => {
+                Some(w)
+                    if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في" && !self.is_ali(i))
+                        || w.chars().all(|c| c.is_ascii_digit()) =>
+                {
                     i += 1
                 }
                 Some(w) if w.starts_with("لل") && self.lam != Some(i) && self.outlet_at(i, b).is_none() => {
@@ -285,7 +288,9 @@ impl<'a> Linker<'a> {
         // no subject, though it may name the outlet.
         // يقول بالعبرية: a ب+ال word opening the piece is a manner phrase.
         let manner = self.word(i).is_some_and(|w| w.starts_with("بال") && w.chars().count() > 4);
-        let pp = adverbial || manner || self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "الى") && self.lam != Some(i);
+        let pp = adverbial
+            || manner
+            || self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "الى") && self.lam != Some(i) && !self.is_ali(i);
         let np_start = i;
         let mut np_end = if pp { i } else { b };
         let mut k = i;
@@ -330,7 +335,7 @@ impl<'a> Linker<'a> {
                 let timed = !general && self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
                 let self_ref = self.rules.is_self_source(w);
                 if k > np_start
-                    && (self.rules.cuts_before(w) || self.rules.is_via(w) || timed || self_ref)
+                    && ((self.rules.cuts_before(w) || self.rules.is_via(w)) && !self.is_ali(k) || timed || self_ref)
                     && !self.keeps_place(k, np_start)
                     && !self.inside_quote(k, np_start)
                 {
@@ -352,7 +357,7 @@ impl<'a> Linker<'a> {
         }
         let mut np = self.np_extent(self.trim_range((np_start, np_end.max(np_start))));
         // دراسة حديثة من: a preposition left at the end belongs to what was cut.
-        while np.1 > np.0 + 1 && self.word(np.1 - 1).is_some_and(|w| self.rules.is_preposition(w)) {
+        while np.1 > np.0 + 1 && self.word(np.1 - 1).is_some_and(|w| self.rules.is_preposition(w)) && !self.is_ali(np.1 - 1) {
             np = self.trim_range((np.0, np.1 - 1));
         }
         if np.0 >= np.1 || self.words(np).is_empty() {
@@ -430,7 +435,8 @@ impl<'a> Linker<'a> {
                 let manner = self.rules.opens_no_subject(w);
                 // أبلغ ترمب الصحفيين: an addressee after the name.
                 let addressee = self.rules.is_addressee(w);
-                if role || pp || manner || addressee || self.rules.cuts_before(w) || self.rules.marker(w).is_some() || i - s > 6 {
+                let cut = self.rules.cuts_before(w) && !self.is_ali(i);
+                if role || pp || manner || addressee || cut || self.rules.marker(w).is_some() || i - s > 6 {
                     break;
                 }
                 end = i + 1;
@@ -667,7 +673,7 @@ impl<'a> Linker<'a> {
                 k += 1;
                 continue;
             }
-            if self.rules.is_preposition(w) {
+            if self.rules.is_preposition(w) && !self.is_ali(idx[k]) {
                 k += 2;
                 after_head = false;
                 continue;
