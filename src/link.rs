@@ -341,6 +341,10 @@ impl<'a> Linker<'a> {
                 {
                     np_end = np_end.min(k);
                 }
+                // البابا ... مازحا: a manner adverb or participle ends the phrase.
+                if k > np_start && self.rules.is_manner(w) {
+                    np_end = np_end.min(k);
+                }
                 // حركة تقدم نفسها: the word before a reflexive is a verb.
                 if k > np_start && self.word(k + 1).is_some_and(|r| self.rules.is_reflexive_object(w, r)) {
                     np_end = np_end.min(k);
@@ -486,7 +490,8 @@ impl<'a> Linker<'a> {
     /// characters (an attached ل) are not part of its name.
     fn outlet_at(&self, k: usize, b: usize) -> Option<(usize, usize, usize)> {
         let w = self.word(k)?;
-        let reported = w.ends_with('ه') && self.rules.marker(w).is_none() && self.rules.marker_with_object(w).is_some();
+        // نقلته وكالة ...، نقلتها وكالة ...: a verb with its object pronoun.
+        let reported = without_pronoun(w) != w && self.rules.marker(w).is_none() && self.rules.marker_with_object(w).is_some();
         let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported;
         let mut start = if lead { k + 1 } else { k };
         if start < b && self.is_opener(start) {
