@@ -1015,6 +1015,18 @@ impl<'a> Linker<'a> {
         let mut start = end;
         while start > first && end - start < 7 {
             let Some(w) = self.word(start - 1) else { break };
+            // وزارة، وزير، واشنطن، وليد: a word that only begins with و opens
+            // the phrase; nothing before it belongs to it.
+            let lexical = self.rules.organization_at(std::iter::once(w)).is_some()
+                || self.rules.is_title(w)
+                || self.rules.is_unnamed(w)
+                || self.rules.is_outlet_type(w)
+                || self.rules.place_at(std::iter::once(w)).is_some()
+                || self.rules.is_first_name(w);
+            if w.starts_with('و') && start < end && lexical {
+                start -= 1;
+                break;
+            }
             if w.starts_with('و') && start < end
                 || self.rules.cuts_before(w)
                 || self.rules.marker(w).is_some()
