@@ -599,7 +599,6 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// لتعبيره → تعبيره: the ل after وفقا does not hide a self-reference.
     /// Whether source words name an outlet (وكالة ...، لصحيفة ...، واس).
     fn names_outlet(&self, words: &[&str]) -> bool {
         let first = words
@@ -608,6 +607,7 @@ impl<'a> Ctx<'a> {
         first.is_some_and(|w| self.rules.is_outlet_type(w)) || self.rules.outlet_name_at(words.iter().copied()).is_some()
     }
 
+    /// لتعبيره → تعبيره: the ل after وفقا does not hide a self-reference.
     fn without_lam<'w>(&self, w: &'w str) -> &'w str {
         match w.strip_prefix('ل') {
             Some(r) if self.rules.is_self_source(r) => r,

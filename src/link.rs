@@ -238,8 +238,8 @@ impl<'a> Linker<'a> {
         let mut i = a;
         // ، التي طلبت عدم نشر اسمها،: a relative clause names no one, nor
         // does a note after the source that it is anonymous (مسؤول، طلب عدم
-        // الكشف عن هويته،).
-        // The note ends on the hidden name; 'صبي اسمه بيتر كريغ' names one.
+        // الكشف عن هويته،), which ends on the hidden name ('صبي اسمه بيتر كريغ'
+        // names one).
         let anonymous = || head.np.is_some() && (a..b).rev().find_map(|i| self.word(i)).is_some_and(|w| self.rules.is_anonymity(w));
         // ، قوله إن: the speech noun after the source names no one.
         let said = || (a..b).filter_map(|i| self.word(i)).all(|w| self.rules.is_self_source(w));
@@ -970,6 +970,12 @@ impl<'a> Linker<'a> {
         self.push_history(ent);
     }
 
+    /// Whether token `k` opens a clause: it starts its sentence or a comma
+    /// piece, or carries و (وكان الوزير قال، not إذا ما كان تفاجأ).
+    fn opens_clause(&self, k: usize, sentence: usize) -> bool {
+        k == self.seg.sentences[sentence].first || self.seg.tokens[k - 1].is('،') || self.word(k).is_some_and(|w| w.starts_with('و'))
+    }
+
     /// A subject standing before its verb (مصدر سعودي مسؤول قال، وكان خامنئي
     /// قال): the words back to a clause boundary, if they read as a source.
     fn subject_before(&self, cue: usize, sentence: usize) -> Option<(usize, usize)> {
@@ -1330,20 +1336,14 @@ impl<'a> Linker<'a> {
             let r = self.rules;
             let name_word = |i: usize| {
                 self.word(i).is_some_and(|w| {
-                    !definite(w)
+                    self.name_like(w)
+                        && !definite(w)
                         && !w.is_ascii()
                         && (!w.starts_with('ي') || r.is_first_name(w))
-                        && !r.is_preposition(w)
-                        && !r.cuts_before(w)
                         && !r.opens_no_subject(w)
-                        && !r.is_complementizer(w)
-                        && r.marker(w).is_none()
-                        && !r.is_title(w)
-                        && !r.is_unnamed(w)
                         && !r.is_frame(w)
                         && !r.is_document(w)
                         && !r.is_outlet_type(w)
-                        && r.organization_at(std::iter::once(w)).is_none()
                 })
             };
             // It ends at a boundary: punctuation, a marker, a preposition, a
@@ -1543,14 +1543,6 @@ impl<'a> Linker<'a> {
             && r.organization_at(std::iter::once(w)).is_none()
             && r.place_at(std::iter::once(w)).is_none()
             && !w.chars().any(|c| c.is_ascii_digit())
-    }
-}
-
-impl Linker<'_> {
-    /// Whether token `k` opens a clause: it starts its sentence or a comma
-    /// piece, or carries و (وكان الوزير قال، not إذا ما كان تفاجأ).
-    fn opens_clause(&self, k: usize, sentence: usize) -> bool {
-        k == self.seg.sentences[sentence].first || self.seg.tokens[k - 1].is('،') || self.word(k).is_some_and(|w| w.starts_with('و'))
     }
 }
 
