@@ -412,6 +412,8 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|f| f.class == MarkerClass::Verb)
         {
             k += 1;
+        } else if after_ma && self.word(k).is_some_and(|w| self.rules.is_published(w)) {
+            k += 1; // بحسب ما نشرته صحيفة X: the source is the outlet
         } else if after_ma && self.word(k).is_some_and(|w| self.rules.is_appear(w)) {
             k += 1; // وفق ما جاء في بيان: the source is the statement
             if self.word(k) == Some("في") {
@@ -683,7 +685,7 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                         && let Some(p) = out.frames.last()
                         && p.sentence == si
                         && p.form.class == MarkerClass::Preposition
-                        && p.claim.0 == f.cue.0
+                        && (p.claim.0 == f.cue.0 || p.claim.0 + 1 == f.cue.0 && matches!(ctx.word(p.claim.0), Some("فقد" | "وقد" | "قد")))
                     {
                         let words: Vec<&str> = (p.head.0..p.head.1).filter_map(|x| ctx.word(x)).collect();
                         if ctx.names_outlet(&words) {

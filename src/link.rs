@@ -594,7 +594,14 @@ impl<'a> Linker<'a> {
         if self.word(r.0).and_then(|w| self.strip_lam(w)).is_some() {
             self.lam = Some(r.0);
         }
-        let out = (self.kind_of(r) == SpeakerType::Outlet).then(|| self.render_stripped(self.outlet_extent(r)));
+        // وبحسب الصحيفة الفرنسية دائما: no manner word, and a description
+        // names the outlet met before.
+        let mut r = r;
+        while r.1 > r.0 + 1 && self.word(r.1 - 1).is_some_and(|w| self.rules.opens_no_subject(w)) {
+            r.1 -= 1;
+        }
+        let out = (self.kind_of(r) == SpeakerType::Outlet)
+            .then(|| self.known_name(r).unwrap_or_else(|| self.render_stripped(self.outlet_extent(r))));
         self.lam = saved;
         out
     }
@@ -931,9 +938,10 @@ impl<'a> Linker<'a> {
         self.find_entity(|e| e.kind != SpeakerType::Person && same(e))
             .map(|i| self.entities[i].name.clone())
             .or_else(|| {
-                // ... or an outlet named before (نقلت المواقع عن).
+                // ... or an outlet named before (نقلت المواقع عن، وبحسب الصحيفة
+                // الفرنسية).
                 let head = bare(&key[0]);
-                (key.len() == 1 && self.rules.is_outlet_type(head))
+                (key.len() <= 2 && self.rules.is_outlet_type(head))
                     .then(|| self.outlets.iter().rev().find(|(t, _)| t == head).map(|(_, n)| n.clone()))
                     .flatten()
             })
@@ -1224,9 +1232,9 @@ impl<'a> Linker<'a> {
                     {
                         return self.resolve(r, None, agreement);
                     }
-                    // نقلت صحيفة ذي تايمز عن ... وقالت الصحيفة: an outlet that
-                    // was named but has not spoken.
-                    if key.len() == 1
+                    // نقلت صحيفة ذي تايمز عن ... وقالت الصحيفة (الأميركية): an
+                    // outlet that was named but has not spoken.
+                    if key.len() <= 2
                         && self.rules.is_outlet_type(head_word)
                         && let Some((_, name)) = self.outlets.iter().rev().find(|(t, _)| t == head_word)
                     {

@@ -107,6 +107,7 @@ pub struct Rules {
     outlet_types: HashSet<String>,
     frames: HashSet<String>,
     appear: HashSet<String>,
+    published: HashSet<String>,
     impersonal: HashSet<String>,
     outlet_names: Phrases,
     via: HashSet<String>,
@@ -216,6 +217,8 @@ struct PrepEntry {
 #[serde(deny_unknown_fields)]
 struct ClauseEntry {
     appear: Vec<String>,
+    #[serde(default)]
+    published: Vec<String>,
     impersonal: Vec<String>,
     complementizers: Vec<String>,
     not_after: Vec<String>,
@@ -476,6 +479,7 @@ impl Rules {
             outlet_types: set(&outlets.types),
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
+            published: set(&markers.clause.published),
             impersonal: set(&markers.clause.impersonal),
             outlet_names: Phrases::new(&outlets.names),
             via: set(&outlets.via),
@@ -545,6 +549,15 @@ impl Rules {
     /// Whether a folded word is a verb of appearing (جاء، ورد).
     pub fn is_appear(&self, word: &str) -> bool {
         self.appear.contains(word)
+    }
+
+    /// Whether a folded word is a verb of publishing, an object pronoun
+    /// allowed (نشرته، بثها).
+    pub fn is_published(&self, word: &str) -> bool {
+        self.published.contains(word)
+            || ["ها", "ه"]
+                .iter()
+                .any(|p| word.strip_suffix(p).is_some_and(|stem| self.published.contains(stem)))
     }
 
     /// Whether a folded word opens a reported clause (أن، إنه، بأن ...).
