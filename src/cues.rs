@@ -358,7 +358,12 @@ impl<'a> Ctx<'a> {
                     let right_after = j == head_start;
                     // التي جاءت بعنوان "...": a title of a work, not a claim.
                     let titled = self.after_title_word(j);
-                    if self.is(j, '(') || scare || titled || self.quote_is_name(j, sent) || (form.needs_clause && !said && !right_after) {
+                    // وقال "..."، مؤكدا أنه: right after the verb and before a
+                    // marker, a quotation is the claim, not a name.
+                    let spoken = right_after
+                        && matches!(self.quotes.closer(j), Some(Some(c)) if self.is(c + 1, '،') && self.marker_at(c + 2).is_some());
+                    let named = !spoken && self.quote_is_name(j, sent);
+                    if self.is(j, '(') || scare || titled || named || (form.needs_clause && !said && !right_after) {
                         match self.quotes.closer(j) {
                             Some(Some(c)) => j = c,
                             _ => return Err(Reason::NoClause),

@@ -951,8 +951,9 @@ impl<'a> Linker<'a> {
     /// أكد الجيش صحة ...), so that continuations after it find their speaker.
     pub fn note(&mut self, cue: usize, sentence: usize, head: (usize, usize), agreement: Agreement) {
         self.lam = None;
-        // انتقدت بشدة المستشارة: after a manner adverb comes the object.
-        if self.word(head.0).is_some_and(|w| self.rules.is_manner(w)) {
+        // انتقدت بشدة المستشارة: after a manner adverb comes the object;
+        // وقال "..." : a quotation is what was said, not who said it.
+        if self.word(head.0).is_some_and(|w| self.rules.is_manner(w)) || self.is_opener(head.0) {
             return;
         }
         // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
