@@ -5,6 +5,9 @@
 //! the speakers the document introduced, and keeps each speaker's outlet.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use rustc_hash::FxHashMap;
 
 use crate::cues::Frame;
 use crate::model::SpeakerType;
@@ -73,9 +76,12 @@ pub struct Linker<'a> {
     lam: Option<usize>,
     /// Entity indices of past speakers, most recent last.
     history: Vec<usize>,
-    /// Outlets named so far, most recent last: (folded type word, name).
-    /// A description (الصحيفة) may point back to one that never spoke.
-    outlets: Vec<(String, String)>,
+    /// The latest outlet named so far for each type word (folded): a
+    /// description (الصحيفة) may point back to one that never spoke.
+    outlets: FxHashMap<String, String>,
+    /// Where each word stands next to a marker, built on first use: the
+    /// test that a name recurs must not rescan the document.
+    marker_neighbours: OnceCell<FxHashMap<&'a str, Vec<usize>>>,
 }
 
 /// Entities that resolution compares a new mention against (the most recent).
@@ -125,7 +131,8 @@ impl<'a> Linker<'a> {
             entities: Vec::new(),
             lam: None,
             history: Vec::new(),
-            outlets: Vec::new(),
+            outlets: FxHashMap::default(),
+            marker_neighbours: OnceCell::new(),
         }
     }
 
@@ -795,7 +802,7 @@ impl<'a> Linker<'a> {
             && let Some(t) = crate::normalize::fold_str(o).split_whitespace().next()
             && self.rules.is_outlet_type(t)
         {
-            self.outlets.push((t.to_string(), o.clone()));
+            self.outlets.insert(t.to_string(), o.clone());
         }
         let agreement = f.form.agreement;
         let mut np = head.np.and_then(|r| self.without_non_subject(r));
@@ -942,7 +949,7 @@ impl<'a> Linker<'a> {
                 // الفرنسية).
                 let head = bare(&key[0]);
                 (key.len() <= 2 && self.rules.is_outlet_type(head))
-                    .then(|| self.outlets.iter().rev().find(|(t, _)| t == head).map(|(_, n)| n.clone()))
+                    .then(|| self.outlets.get(head).cloned())
                     .flatten()
             })
     }
@@ -1237,7 +1244,7 @@ impl<'a> Linker<'a> {
                     // outlet that was named but has not spoken.
                     if key.len() <= 2
                         && self.rules.is_outlet_type(head_word)
-                        && let Some((_, name)) = self.outlets.iter().rev().find(|(t, _)| t == head_word)
+                        && let Some(name) = self.outlets.get(head_word)
                     {
                         let name = name.clone();
                         let key = crate::normalize::fold_str(&name).split_whitespace().map(str::to_string).collect();
@@ -1332,13 +1339,13 @@ impl<'a> Linker<'a> {
             // A name recurs next to a marker (عباس شومان ... وأضاف شومان): it
             // ends at such a word, and a mention with none is not taken for a
             // name.
-            let marker_at = |j: usize| self.word(j).is_some_and(|x| self.rules.marker(x).is_some());
             let recurs = |i: usize| {
                 let w = self.word(i).unwrap_or_default();
                 !definite(w)
-                    && self.seg.tokens.iter().enumerate().any(|(j, t)| {
-                        (j < k || j >= e) && t.is_word() && t.text(self.text) == w && (j > 0 && marker_at(j - 1) || marker_at(j + 1))
-                    })
+                    && self
+                        .marker_neighbours()
+                        .get(w)
+                        .is_some_and(|at| at.iter().any(|&j| j < k || j >= e))
             };
             // Every word of it reads as a name: no function, role or speech
             // word, no number, no verb in the present (يأمل), no Latin script.
@@ -1371,6 +1378,25 @@ impl<'a> Linker<'a> {
                 .take_while(|&i| name_word(i))
                 .find(|&i| recurs(i) && bounded(i + 1))?;
             Some((k, last + 1))
+        })
+    }
+
+    /// For each word, the positions where it stands right before or after a
+    /// marker (وأضاف ماكرون، ماكرون قال), computed once per document.
+    fn marker_neighbours(&self) -> &FxHashMap<&'a str, Vec<usize>> {
+        self.marker_neighbours.get_or_init(|| {
+            let marker: Vec<bool> = (0..self.seg.tokens.len())
+                .map(|j| self.word(j).is_some_and(|w| self.rules.marker(w).is_some()))
+                .collect();
+            let mut at: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
+            for j in 0..marker.len() {
+                if let Some(w) = self.word(j)
+                    && (j > 0 && marker[j - 1] || marker.get(j + 1).copied().unwrap_or(false))
+                {
+                    at.entry(w).or_default().push(j);
+                }
+            }
+            at
         })
     }
 
