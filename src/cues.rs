@@ -115,19 +115,14 @@ impl<'a> Ctx<'a> {
     /// imperfect verb (يحدد، تنتشر), the subjunctive of "provided that".
     fn is_proviso(&self, j: usize) -> bool {
         let after_comma = j > 0 && self.is(j - 1, '،');
-        let verb_follows = self
-            .word(j + 2)
-            .is_some_and(|v| (v.starts_with('ي') || v.starts_with('ت')) && v.chars().count() >= 3);
+        let verb_follows = self.word(j + 2).is_some_and(imperfect_shape);
         after_comma && self.word(j).is_some_and(|w| self.rules.is_proviso(w)) && self.word(j + 1) == Some("ان") && verb_follows
     }
 
     /// Whether إلى at `j` opens "until": bare أن and then an imperfect or
     /// passive verb (إلى أن يصبح، إلى أن تم التوصل).
     fn is_until(&self, j: usize) -> bool {
-        let verb = |v: &str| {
-            v == "تم"
-                || (v.starts_with('ي') || v.starts_with('ت')) && v.chars().count() >= 3 && self.rules.place_at(std::iter::once(v)).is_none()
-        };
+        let verb = |v: &str| v == "تم" || imperfect_shape(v) && self.rules.place_at(std::iter::once(v)).is_none();
         self.word(j + 1) == Some("ان") && self.word(j + 2).is_some_and(verb)
     }
 
@@ -632,6 +627,12 @@ impl<'a> Ctx<'a> {
         let words = before.clone().filter(|&x| self.seg.tokens[x].is_word()).count();
         words <= 4 && before.clone().all(|x| !self.seg.tokens[x].is('،') && self.marker_at(x).is_none())
     }
+}
+
+/// Whether a folded word has the shape of an imperfect verb (يحدد، تصبح): ي or
+/// ت and at least two more letters. Only the shape: تركيا passes too.
+fn imperfect_shape(v: &str) -> bool {
+    (v.starts_with('ي') || v.starts_with('ت')) && v.chars().count() >= 3
 }
 
 /// Finds every marker and its frame.

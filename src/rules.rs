@@ -77,6 +77,11 @@ impl MarkerForm {
     }
 }
 
+/// A verb without its object pronoun (نقلته، نقلتها → نقلت), if it has one.
+fn object_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("ها").or_else(|| word.strip_suffix('ه'))
+}
+
 /// Whether a folded word is a relative pronoun (الذي، التي ...), which opens
 /// a clause about the noun before it.
 pub fn is_relative(word: &str) -> bool {
@@ -459,6 +464,8 @@ impl Rules {
                 .map(|s| fold_str(s).split_whitespace().map(str::to_string).collect())
                 .collect()
         };
+        let self_sources: Vec<Vec<String>> = words(&markers.clause.self_sources);
+        let self_source_words = self_sources.iter().filter(|s| s.len() == 1).map(|s| s[0].clone()).collect();
         Ok(Rules {
             lemmas,
             forms,
@@ -468,14 +475,8 @@ impl Rules {
             bridges: set(&markers.clause.bridges),
             provisos: set(&markers.clause.provisos),
             title_words: set(&markers.clause.title_words),
-            self_sources: words(&markers.clause.self_sources),
-            self_source_words: markers
-                .clause
-                .self_sources
-                .iter()
-                .map(|s| fold_str(s))
-                .filter(|s| !s.contains(' '))
-                .collect(),
+            self_sources,
+            self_source_words,
             outlet_types: set(&outlets.types),
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
@@ -525,10 +526,8 @@ impl Rules {
 
     /// A marker verb carrying an object pronoun (أعلنه، نقلته، قالته).
     pub fn marker_with_object(&self, word: &str) -> Option<&MarkerForm> {
-        self.marker(word).or_else(|| {
-            let stem = word.strip_suffix("ها").or_else(|| word.strip_suffix('ه'))?;
-            self.marker(stem).filter(|f| f.class == MarkerClass::Verb)
-        })
+        self.marker(word)
+            .or_else(|| self.marker(object_stem(word)?).filter(|f| f.class == MarkerClass::Verb))
     }
 
     /// Length in words of a time expression (الشهر الماضي، أول من أمس) at `words`.
@@ -554,10 +553,7 @@ impl Rules {
     /// Whether a folded word is a verb of publishing, an object pronoun
     /// allowed (نشرته، بثها).
     pub fn is_published(&self, word: &str) -> bool {
-        self.published.contains(word)
-            || ["ها", "ه"]
-                .iter()
-                .any(|p| word.strip_suffix(p).is_some_and(|stem| self.published.contains(stem)))
+        self.published.contains(word) || object_stem(word).is_some_and(|stem| self.published.contains(stem))
     }
 
     /// Whether a folded word opens a reported clause (أن، إنه، بأن ...).
