@@ -141,6 +141,15 @@ impl<'a> Linker<'a> {
         t.is_word().then(|| t.text(self.text))
     }
 
+    /// Whether token `i` is the word `w`; lengths are compared first, as
+    /// the look-backs over the document test thousands of tokens.
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.seg
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && (t.end - t.start) as usize == w.len() && t.text(self.text) == w)
+    }
+
     /// The word at `i` as the source reads, without the ل that introduces
     /// a prepositional marker's source (وفقا للمادة → المادة).
     fn word_at(&self, i: usize) -> Option<Cow<'a, str>> {
@@ -1497,7 +1506,7 @@ impl<'a> Linker<'a> {
         }
         let target = ws[0].as_ref();
         for p in nr.0.saturating_sub(NAME_LOOKBACK_TOKENS)..nr.0 {
-            if self.word(p) != Some(target) {
+            if !self.is_word(p, target) {
                 continue;
             }
             let mut q = p;
@@ -1541,7 +1550,7 @@ impl<'a> Linker<'a> {
             return false;
         }
         (s.saturating_sub(NAME_LOOKBACK_TOKENS)..s.saturating_sub(1)).any(|p| {
-            self.word(p) == Some(sw)
+            self.is_word(p, sw)
                 && p > 0
                 && self.word(p - 1).is_some_and(|w| self.name_like(w))
                 // بشار الأسد: a definite word after a name is its surname.

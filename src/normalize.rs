@@ -126,6 +126,19 @@ const fn keeps_after(lead: u8) -> [bool; 64] {
 
 static KEEPS_ARABIC: [[bool; 64]; 4] = [keeps_after(0xD8), keeps_after(0xD9), keeps_after(0xDA), keeps_after(0xDB)];
 
+/// The common letter variants (أ، إ، آ، ى، ئ، ة، ؤ) fold to a letter of the
+/// same width: they are replaced without decoding, and the offset map does
+/// not change.
+fn same_width_fold(lead: u8, next: u8) -> Option<&'static str> {
+    match u16::from_be_bytes([lead, next]) {
+        0xD8A2 | 0xD8A3 | 0xD8A5 => Some("ا"),
+        0xD989 | 0xD8A6 => Some("ي"),
+        0xD8A9 => Some("ه"),
+        0xD8A4 => Some("و"),
+        _ => None,
+    }
+}
+
 /// Builds the normalised text and its offset map.
 struct Builder<'a> {
     original: &'a str,
@@ -180,6 +193,17 @@ pub fn normalize(original: &str) -> Normalized {
             && KEEPS_ARABIC[(b - 0xD8) as usize][(n & 0x3F) as usize]
         {
             pos += 2;
+            continue;
+        }
+        if (0xD8..=0xD9).contains(&b)
+            && let Some(&n) = bytes.get(pos + 1)
+            && let Some(f) = same_width_fold(b, n)
+        {
+            out.copy(run, pos);
+            out.mark(pos);
+            out.text.push_str(f);
+            pos += 2;
+            run = pos;
             continue;
         }
         let c = original[pos..].chars().next().unwrap_or('\u{FFFD}');
@@ -258,6 +282,23 @@ mod tests {
         let start = n.to_original(q);
         let end = n.to_original(q + "نعم".len());
         assert_eq!(&orig[start..end], "نعم");
+    }
+
+    #[test]
+    fn folded_letters_after_dropped_marks_map_back() {
+        // أ، ة and ى are folded in place; after a dropped shadda and a
+        // dropped fatha the offset map must still point at them.
+        let orig = "إنَّ أُمَّةً علىَ";
+        let n = normalize(orig);
+        assert_eq!(n.text, "ان امه علي");
+        for word in ["امه", "علي"] {
+            let at = n.text.find(word).unwrap();
+            let start = n.to_original(at);
+            assert!(orig[start..].starts_with(['أ', 'ع']), "{word} maps to {}", &orig[start..]);
+        }
+        let end = n.to_original(n.text.find("امه").unwrap() + "امه".len());
+        // The word's span keeps its marks.
+        assert_eq!(&orig[orig.find('أ').unwrap()..end], "أُمَّةً");
     }
 
     #[test]

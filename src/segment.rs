@@ -89,16 +89,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let c = char_at(text, i);
-        let width = c.len_utf8();
-        if c == '\n' {
+        // Most tokens start with an Arabic letter or an ASCII alphanumeric.
+        let lead = word_bytes_at(bytes, i);
+        let c = if lead > 0 { '\0' } else { char_at(text, i) };
+        let width = if lead > 0 { lead } else { c.len_utf8() };
+        if lead == 0 && c == '\n' {
             tokens.push(Token {
                 start: i as u32,
                 end: i as u32 + 1,
                 kind: Kind::Break,
             });
-        } else if c.is_whitespace() {
-        } else if is_word_char(c) {
+        } else if lead == 0 && c.is_whitespace() {
+        } else if lead > 0 || is_word_char(c) {
             let mut end = i + width;
             while end < bytes.len() {
                 // Most of a word is Arabic letters or ASCII alphanumerics:
@@ -107,6 +109,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if n > 0 {
                     end += n;
                     continue;
+                }
+                if bytes[end] == b' ' {
+                    break;
                 }
                 let d = char_at(text, end);
                 let joins = is_word_char(d)
@@ -149,12 +154,19 @@ fn char_at(text: &str, i: usize) -> char {
 /// Bytes of a common word character at `i`: an ASCII letter or digit (1), an
 /// Arabic letter U+0621..U+063A or U+0641..U+064A (2), else 0.
 fn word_bytes_at(bytes: &[u8], i: usize) -> usize {
-    match bytes[i] {
-        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => 1,
-        0xD8 if matches!(bytes.get(i + 1), Some(0xA1..=0xBA)) => 2,
-        0xD9 if matches!(bytes.get(i + 1), Some(0x81..=0x8A)) => 2,
-        _ => 0,
+    let b = bytes[i];
+    if b >= 0x80 {
+        // Both bytes as one number: two range checks instead of a match
+        // on the lead byte and then on the next.
+        return match bytes.get(i + 1) {
+            Some(&n) => match u16::from_be_bytes([b, n]) {
+                0xD8A1..=0xD8BA | 0xD981..=0xD98A => 2,
+                _ => 0,
+            },
+            None => 0,
+        };
     }
+    usize::from(b.is_ascii_alphanumeric())
 }
 
 /// A dot joins two words only between digits (2.7) or before a short
