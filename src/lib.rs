@@ -139,7 +139,11 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
     let mut linker = link::Linker::new(&norm.text, &seg, rules, &render_fn);
     let mut counter = CharCounter::new(original);
     let mut out = Extraction::default();
-    let orig_offset = |counter: &mut CharCounter, tok_byte: usize| counter.chars_at(norm.to_original(tok_byte));
+    // The marker's span in code points, for the decision kept on it.
+    let cue_span = |counter: &mut CharCounter, (a, b): (usize, usize)| {
+        let start = counter.chars_at(norm.to_original(seg.tokens[a].start as usize));
+        (start, counter.chars_at(norm.to_original(seg.tokens[b - 1].end as usize)))
+    };
 
     // Frames and clause-less verbs, in text order: a verb without a claim may
     // still name the speaker of the continuations after it.
@@ -151,23 +155,12 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
                 linker.note(r.cue.0, r.sentence, h, r.agreement);
             }
         }
-        let cue_start = seg.tokens[f.cue.0].start as usize;
-        let offset = orig_offset(&mut counter, cue_start);
-        let cue_text = render_fn(f.cue.0, f.cue.1, 0);
-        match linker.link(f) {
-            Some(att) => {
-                out.decisions.push(Decision {
-                    offset,
-                    cue_text: cue_text.clone(),
-                    reason: Reason::Claim,
-                });
-                linked.push((f, att, cue_text));
-            }
-            None => out.decisions.push(Decision {
-                offset,
-                cue_text,
-                reason: Reason::NoSpeaker,
-            }),
+        let (start, end) = cue_span(&mut counter, f.cue);
+        let att = linker.link(f);
+        let reason = if att.is_some() { Reason::Claim } else { Reason::NoSpeaker };
+        out.decisions.push(Decision { start, end, reason });
+        if let Some(att) = att {
+            linked.push((f, att, render_fn(f.cue.0, f.cue.1, 0)));
         }
     }
     for (f, att, cue_text) in linked {
@@ -190,10 +183,10 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
         });
     }
     for r in &found.rejected {
-        let offset = orig_offset(&mut counter, seg.tokens[r.cue.0].start as usize);
+        let (start, end) = cue_span(&mut counter, r.cue);
         out.decisions.push(Decision {
-            offset,
-            cue_text: render_fn(r.cue.0, r.cue.1, 0),
+            start,
+            end,
             reason: r.reason,
         });
     }
@@ -201,6 +194,34 @@ pub fn extract(original: &str, rules: &Rules) -> Extraction {
     for (i, c) in out.claims.iter_mut().enumerate() {
         c.claim_id = i + 1;
     }
-    out.decisions.sort_by_key(|d| d.offset);
+    out.decisions.sort_by_key(|d| d.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The marker under a decision, read back through its span.
+    fn marker(text: &str, d: &Decision) -> String {
+        text.chars().skip(d.start).take(d.end - d.start).collect()
+    }
+
+    #[test]
+    fn every_marker_keeps_its_decision_and_span() {
+        // ant-news: a negated verb, an impersonal form and a claim.
+        let text = "ولم تؤكد الوكالة أن الملك سلمان وافق على زيادة الإنتاج.\nيذكر أن الفريق البافاري يستعد لخوض مباراة العودة.\nوقال المتحدث باسم البيت الأبيض إن الرئيس سيزور المنطقة.";
+        let out = extract(text, &Rules::embedded());
+        let seen: Vec<(String, Reason)> = out.decisions.iter().map(|d| (marker(text, d), d.reason)).collect();
+        assert_eq!(
+            seen,
+            [
+                ("تؤكد".to_string(), Reason::Negated),
+                ("يذكر".to_string(), Reason::Impersonal),
+                ("وقال".to_string(), Reason::Claim),
+            ]
+        );
+        assert_eq!(out.claims.len(), 1);
+        assert_eq!(out.claims[0].cue_text, "وقال");
+    }
 }

@@ -111,6 +111,11 @@ fn without_pronoun(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// A word without its feminine or pronoun ending ه (الحكومة ~ الحكوم).
+fn stem(w: &str) -> &str {
+    w.trim_end_matches('ه')
+}
+
 fn bare(w: &str) -> &str {
     w.strip_prefix("ال").unwrap_or(w)
 }
@@ -1211,12 +1216,10 @@ impl<'a> Linker<'a> {
                     let fits = |e: &Entity| {
                         // الحكومة الإسرائيلية ~ الوزراء الإسرائيلي: gender endings and
                         // role classes do not keep a description from its referent.
-                        let stem = |w: &str| w.trim_end_matches('ه').to_string();
                         // الوزير التركي ~ وزير خارجية تركيا: a nisba adjective
                         // matches the place it is formed from.
                         let nisba = |k: &str, w: &str| {
-                            let w = stem(w);
-                            w.strip_suffix('ي').is_some_and(|s| {
+                            stem(w).strip_suffix('ي').is_some_and(|s| {
                                 s.chars().count() >= 3 && k.starts_with(s) && self.rules.place_at(std::iter::once(k)).is_some()
                             })
                         };
@@ -1314,7 +1317,6 @@ impl<'a> Linker<'a> {
     fn titled_name_before(&self, before: usize, words: &[&str]) -> Option<(usize, usize)> {
         let head = *words.first()?;
         let floor = before.saturating_sub(NAME_LOOKBACK_TOKENS);
-        let stem = |w: &str| w.trim_end_matches('ه').to_string();
         (floor..before).rev().find_map(|k| {
             let w = self.word(k)?;
             let w = bare(w.strip_prefix('و').filter(|r| bare(r) == head).unwrap_or(w));
@@ -1340,7 +1342,8 @@ impl<'a> Linker<'a> {
                 return None;
             }
             let (_, end) = self.np_extent((k, e));
-            let role: Vec<String> = self.key((k, s)).iter().map(|w| stem(bare(w))).collect();
+            let key = self.key((k, s));
+            let role: Vec<&str> = key.iter().map(|w| stem(bare(w))).collect();
             let found = 1 + words[1..].iter().filter(|w| role.contains(&stem(w))).count();
             if found * 3 < words.len() * 2 {
                 return None;

@@ -113,9 +113,10 @@ pub enum Reason {
 /// The decision taken on one marker occurrence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision {
-    /// Code-point offset of the marker.
-    pub offset: usize,
-    pub cue_text: String,
+    /// Code-point offset of the marker in the document.
+    pub start: usize,
+    /// Code-point offset just past the marker.
+    pub end: usize,
     pub reason: Reason,
 }
 

@@ -160,13 +160,16 @@ impl Phrases {
     }
 
     /// Length in words of the longest phrase that starts `words`, if any.
-    pub fn match_at<'a>(&self, mut words: impl Iterator<Item = &'a str>) -> Option<usize> {
+    pub fn match_at<'a>(&self, mut words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
         let first = words.next()?;
         let cands = self.by_first.get(first)?;
-        let rest: Vec<&str> = words.take(cands[0].len().saturating_sub(1)).collect();
+        // Longest first; the words are compared in place, not collected.
         cands
             .iter()
-            .find(|c| c.len() <= rest.len() + 1 && c[1..].iter().zip(&rest).all(|(a, b)| a == b))
+            .find(|c| {
+                let mut rest = words.clone();
+                c[1..].iter().all(|a| rest.next() == Some(a.as_str()))
+            })
             .map(Vec::len)
     }
 }
