@@ -289,6 +289,29 @@ fn set(items: &[String]) -> HashSet<String> {
     items.iter().map(|s| fold_str(s)).collect()
 }
 
+/// The words and the words after ال (وزير → الوزير), so that a look-up
+/// takes one probe: the sets are small, the look-ups run on every word.
+fn with_article(words: HashSet<String>) -> HashSet<String> {
+    let definite: Vec<String> = words.iter().map(|w| format!("ال{w}")).collect();
+    words.into_iter().chain(definite).collect()
+}
+
+/// Outlet type words as they stand in text: bare or definite, after one
+/// clitic (وقناة، بالصحيفة), and after لل (للتلفزيون = ل + التلفزيون).
+fn outlet_type_forms(types: HashSet<String>) -> HashSet<String> {
+    let known = with_article(types);
+    let mut forms = known.clone();
+    for w in &known {
+        for p in ['و', 'ف', 'ل', 'ب', 'ك'] {
+            forms.insert(format!("{p}{w}"));
+        }
+        if let Some(r) = w.strip_prefix("ال") {
+            forms.insert(format!("لل{r}"));
+        }
+    }
+    forms
+}
+
 /// Agreement of a form written out by hand, read off its suffix; with
 /// `present`, a ت prefix also marks the feminine (تقول).
 fn guess_agreement(form: &str, present: bool) -> Agreement {
@@ -462,6 +485,18 @@ impl Rules {
                 );
             }
         }
+        // A form after one clitic و or ف (وقال، فأضاف) is the form itself:
+        // stored too, so the look-up on every word takes one probe. Forms
+        // written out keep their own entry (وفق is not و + فق), and one
+        // letter after a clitic is no form.
+        let with_clitic: Vec<(String, MarkerForm)> = forms
+            .iter()
+            .filter(|(f, _)| f.chars().count() >= 2)
+            .flat_map(|(f, m)| ['و', 'ف'].map(|c| (format!("{c}{f}"), m.clone())))
+            .collect();
+        for (f, m) in with_clitic {
+            forms.entry(f).or_insert(m);
+        }
         let words = |v: &[String]| {
             v.iter()
                 .map(|s| fold_str(s).split_whitespace().map(str::to_string).collect())
@@ -480,7 +515,7 @@ impl Rules {
             title_words: set(&markers.clause.title_words),
             self_sources,
             self_source_words,
-            outlet_types: set(&outlets.types),
+            outlet_types: outlet_type_forms(set(&outlets.types)),
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
             published: set(&markers.clause.published),
@@ -489,9 +524,9 @@ impl Rules {
             via: set(&outlets.via),
             with_words: set(&outlets.with_words),
             organizations: Phrases::new(&entities.organizations),
-            documents: set(&entities.documents),
-            unnamed: set(&entities.unnamed),
-            titles: set(&entities.titles),
+            documents: with_article(set(&entities.documents)),
+            unnamed: with_article(set(&entities.unnamed)),
+            titles: with_article(set(&entities.titles)),
             particles: set(&entities.name_particles),
             places: Phrases::new(&entities.places),
             cut_before: set(&entities.cut_before),
@@ -516,15 +551,9 @@ impl Rules {
 
     /// The marker form a folded word is, allowing a leading و or ف.
     pub fn marker(&self, word: &str) -> Option<&MarkerForm> {
-        if let Some(f) = self.forms.get(word) {
-            return Some(f);
-        }
-        let rest = word.strip_prefix('و').or_else(|| word.strip_prefix('ف'))?;
-        if rest.chars().count() < 2 {
-            return None;
-        }
-        // One clitic only: فورد (the name Ford) is not ف + و + رد.
-        self.forms.get(rest)
+        // The forms are stored with and without one clitic و or ف; one
+        // clitic only: فورد (the name Ford) is not ف + و + رد.
+        self.forms.get(word)
     }
 
     /// A marker verb carrying an object pronoun (أعلنه، نقلته، قالته).
@@ -592,31 +621,9 @@ impl Rules {
         self.title_words.contains(word)
     }
 
-    /// Strips one leading clitic (و ف ب ل ك) when the rest is a known word.
-    fn strip_clitic<'a>(&self, word: &'a str, known: impl Fn(&str) -> bool) -> Option<&'a str> {
-        for p in ['و', 'ف', 'ل', 'ب', 'ك'] {
-            if let Some(rest) = word.strip_prefix(p) {
-                if known(rest) {
-                    return Some(rest);
-                }
-                // لل → ال (للتلفزيون)
-                if p == 'ل'
-                    && let Some(r2) = rest.strip_prefix('ل')
-                {
-                    let with_al = format!("ال{r2}");
-                    if known(&with_al) {
-                        return Some(rest);
-                    }
-                }
-            }
-        }
-        None
-    }
-
     /// Whether a folded word names a kind of medium (with or without ال and ل).
     pub fn is_outlet_type(&self, word: &str) -> bool {
-        let known = |w: &str| self.outlet_types.contains(w) || w.strip_prefix("ال").is_some_and(|r| self.outlet_types.contains(r));
-        known(word) || self.strip_clitic(word, known).is_some()
+        self.outlet_types.contains(word)
     }
 
     /// Length in words of a known outlet name starting at `words`.
@@ -640,23 +647,19 @@ impl Rules {
         self.organizations.match_at(std::iter::once(bare).chain(w))
     }
 
-    fn in_set(set: &HashSet<String>, word: &str) -> bool {
-        set.contains(word) || word.strip_prefix("ال").is_some_and(|r| set.contains(r))
-    }
-
     /// Whether a folded word heads a document phrase (بيان، تقرير، المادة).
     pub fn is_document(&self, word: &str) -> bool {
-        Self::in_set(&self.documents, word)
+        self.documents.contains(word)
     }
 
     /// Whether a folded word heads an unnamed-source description (مصدر، مسؤول).
     pub fn is_unnamed(&self, word: &str) -> bool {
-        Self::in_set(&self.unnamed, word)
+        self.unnamed.contains(word)
     }
 
     /// Whether a folded word is a role word (وزير، الرئيس).
     pub fn is_title(&self, word: &str) -> bool {
-        Self::in_set(&self.titles, word)
+        self.titles.contains(word)
     }
 
     /// Whether a folded word is part of a name (بن، عبد).
