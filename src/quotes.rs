@@ -58,6 +58,7 @@ pub fn pair(seg: &Segments) -> Quotes {
     let mut q = Quotes::default();
     let is_mark = |c: char| FAMILIES.iter().any(|&(o, cl)| c == o || c == cl);
     let mut all = Vec::new();
+    let mut marks: Vec<usize> = Vec::new();
     for p in &seg.paragraphs {
         // One pass over the paragraph; most have no marks at all.
         all.clear();
@@ -66,11 +67,12 @@ pub fn pair(seg: &Segments) -> Quotes {
             continue;
         }
         for (open, close) in FAMILIES {
-            let marks: Vec<usize> = all
-                .iter()
-                .copied()
-                .filter(|&i| matches!(seg.tokens[i].kind, Kind::Punct(c) if c == open || c == close))
-                .collect();
+            marks.clear();
+            marks.extend(
+                all.iter()
+                    .copied()
+                    .filter(|&i| matches!(seg.tokens[i].kind, Kind::Punct(c) if c == open || c == close)),
+            );
             if marks.is_empty() {
                 continue;
             }

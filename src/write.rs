@@ -63,6 +63,27 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Decimal digits of a number, written without allocating: three per
+/// claim row.
+#[derive(Clone, Copy, Default)]
+struct Digits([u8; 20]);
+
+impl Digits {
+    fn format(&mut self, mut n: usize) -> &str {
+        let mut i = self.0.len();
+        loop {
+            i -= 1;
+            self.0[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        // Only ASCII digits were written.
+        std::str::from_utf8(&self.0[i..]).unwrap_or_default()
+    }
+}
+
 #[derive(Serialize)]
 struct Row<'a> {
     doc_id: &'a str,
@@ -118,11 +139,13 @@ impl<W: Write> Sink for ClaimWriter<W> {
             if excel { neutralize(s) } else { s.into() }
         }
         if let Some(w) = &mut self.csv {
+            let mut numbers = [Digits::default(); 3];
             for c in claims {
-                let (id, start, end) = (c.claim_id.to_string(), c.start.to_string(), c.end.to_string());
+                let [id, start, end] = &mut numbers;
+                let (id, start, end) = (id.format(c.claim_id), start.format(c.start), end.format(c.end));
                 w.write_record([
                     cell(excel, doc_id).as_ref(),
-                    &id,
+                    id,
                     &cell(excel, &c.speaker),
                     c.speaker_type.as_str(),
                     &cell(excel, &c.speaker_title),
@@ -132,8 +155,8 @@ impl<W: Write> Sink for ClaimWriter<W> {
                     &cell(excel, &c.cue_text),
                     c.quote_type.as_str(),
                     &cell(excel, &c.claim),
-                    &start,
-                    &end,
+                    start,
+                    end,
                 ])
                 .map_err(io_error)?;
             }
@@ -166,5 +189,13 @@ mod tests {
         assert_eq!(neutralize("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(neutralize("-1+2"), "'-1+2");
         assert_eq!(neutralize("قال"), "قال");
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        let mut d = Digits::default();
+        for n in [0, 7, 10, 4096, usize::MAX] {
+            assert_eq!(d.format(n), n.to_string());
+        }
     }
 }
