@@ -460,7 +460,11 @@ impl<'a> Linker<'a> {
                 let manner = self.rules.opens_no_subject(w);
                 // أبلغ ترمب الصحفيين: an addressee after the name.
                 let addressee = self.rules.is_addressee(w);
-                let cut = self.rules.cuts_before(w) && !self.is_ali(i);
+                // رونالد ليفي من جامعة ستانفورد: "from" an institution ends a name.
+                let from_institution = w == "من"
+                    && (self.rules.organization_at((i + 1..b).filter_map(|x| self.word(x))).is_some()
+                        || self.word(i + 1).is_some_and(|n| self.rules.is_outlet_type(n)));
+                let cut = (self.rules.cuts_before(w) || from_institution) && !self.is_ali(i);
                 if role || pp || manner || addressee || cut || self.rules.marker(w).is_some() || i - s > 6 {
                     break;
                 }
