@@ -91,6 +91,8 @@ const HISTORY_MAX: usize = 32;
 /// How far back (in tokens) a short name looks for its full form.
 const NAME_LOOKBACK_TOKENS: usize = 4000;
 
+/// Tokens an outlet's name may take before the source it relays.
+const OUTLET_MAX_TOKENS: usize = 9;
 /// Sentences over which a speaker's outlet still applies to a new mention.
 const OUTLET_CARRY_SENTENCES: usize = 3;
 
@@ -600,6 +602,22 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// An outlet that opens the source words and is followed by عن (صحيفة
+    /// "ديلي ميل" عن جامعة ...، وكالة الأنباء الإيرانية (إرنا) عن مسؤول):
+    /// its range, up to عن.
+    fn outlet_before_an(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        let first = self.word(a)?;
+        if !self.rules.is_outlet_type(first) && self.rules.outlet_name_at((a..b).filter_map(|x| self.word(x))).is_none() {
+            return None;
+        }
+        // A short name: عن after a verbal noun (بالإعلان عن) is not the relay.
+        let an = (a + 1..b.min(a + OUTLET_MAX_TOKENS)).find(|&i| self.word(i) == Some("عن"))?;
+        let plain = (a + 1..an)
+            .filter_map(|i| self.word(i))
+            .all(|w| !w.starts_with("بال") && !self.rules.cuts_before(w));
+        plain.then_some((a, an))
+    }
+
     /// Renders a range, dropping a leading ل that only introduces it
     /// (لموقع → موقع، للمادة → المادة).
     fn render_stripped(&self, (a, b): (usize, usize)) -> String {
@@ -786,7 +804,18 @@ impl<'a> Linker<'a> {
 
     /// Attributes one frame.
     pub fn link(&mut self, f: &Frame) -> Option<Attribution> {
-        let nql = self.rules.lemmas[f.form.lemma] == "نقل";
+        let relays = |l: usize| self.rules.lemmas[l] == "نقل";
+        // وفق ما نقلت صحيفة X عن جامعة Y: the relaying verb is part of the
+        // prepositional marker, and X is the outlet, Y the source.
+        let prep_relay = (f.form.class == MarkerClass::Preposition
+            && f.cue.1 > f.cue.0 + 1
+            && self
+                .word(f.cue.1 - 1)
+                .and_then(|w| self.rules.marker_with_object(w))
+                .is_some_and(|m| relays(m.lemma)))
+        .then(|| self.outlet_before_an(f.head))
+        .flatten();
+        let nql = relays(f.form.lemma) || prep_relay.is_some();
         // وفقا للمادة، وفقا لـ X: the ل belongs to the marker.
         self.lam = (f.form.class == MarkerClass::Preposition)
             .then(|| {
@@ -797,7 +826,8 @@ impl<'a> Linker<'a> {
             })
             .flatten();
         let head = self.read_head(f.head, if nql { Wanted::Relay } else { Wanted::SpeakerAndOutlet });
-        let outlet_here = match (head.outlet, head.via_outlet) {
+        let outlet_here = match (head.outlet, head.via_outlet.filter(|_| prep_relay.is_none())) {
+            _ if prep_relay.is_some() => prep_relay.map(|r| self.known_name(r).unwrap_or_else(|| (self.render)(r.0, r.1, 0))),
             // الصحيفة، المواقع: a bare description names the outlet met before.
             (Some(o), _) => Some(
                 (o.1 == o.0 + 1 && o.2 == 0)
