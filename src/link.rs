@@ -759,6 +759,16 @@ impl<'a> Linker<'a> {
                 after_head = false;
                 continue;
             }
+            // أستاذ العلوم السياسية بجامعة الحديدة، مسؤول يمني بمحافظة عدن:
+            // an organisation with ب glued on belongs to the role before it.
+            if k > 0
+                && w.strip_prefix('ب')
+                    .is_some_and(|r| r.chars().count() > 2 && self.rules.organization_at(std::iter::once(r)).is_some())
+            {
+                k += 1;
+                after_head = false;
+                continue;
+            }
             // مصادر لم تسمها: after a description, a negation or the like
             // starts a clause about it, not a name.
             if k > 0 && self.rules.opens_no_subject(w) {
