@@ -51,6 +51,9 @@ struct Head {
     via_outlet: Option<(usize, usize)>,
     /// Where the source words start.
     start: usize,
+    /// نقلت وكالة X عنه: the source is a pronoun, the current speaker of
+    /// this agreement.
+    relay_pronoun: Option<Agreement>,
 }
 
 /// What a caller needs from the source words.
@@ -215,9 +218,23 @@ impl<'a> Linker<'a> {
             a = r + 1;
         } else if nql && let Some(an) = (a..b).find(|&i| self.word(i) == Some("عن")) {
             if an > a {
-                head.via_outlet = Some(self.trim_range((a, an)));
+                head.via_outlet = Some(self.outlet_piece((a, an)));
             }
             a = an + 1;
+        } else if nql
+            && let Some((p, agreement)) = (a + 1..b).find_map(|i| {
+                let agreement = match self.word(i)? {
+                    "عنه" => Agreement::Masculine,
+                    "عنها" => Agreement::Feminine,
+                    "عنهم" | "عنهما" => Agreement::Plural,
+                    _ => return None,
+                };
+                Some((i, agreement))
+            })
+        {
+            head.via_outlet = Some(self.outlet_piece((a, p)));
+            head.relay_pronoun = Some(agreement);
+            return head;
         }
         let mut seg_start = a;
         let mut i = a;
@@ -236,6 +253,13 @@ impl<'a> Linker<'a> {
             i += 1;
         }
         head
+    }
+
+    /// The relaying outlet's words, up to the first comma: 'وكالة فارس
+    /// للأنباء، الخميس، عنه' names وكالة فارس للأنباء.
+    fn outlet_piece(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        let end = (a + 1..b).find(|&i| self.seg.tokens[i].is('،')).unwrap_or(b);
+        self.trim_range((a, end))
     }
 
     fn trim_range(&self, (mut a, mut b): (usize, usize)) -> (usize, usize) {
@@ -862,7 +886,8 @@ impl<'a> Linker<'a> {
         {
             self.outlets.insert(t.to_string(), o.clone());
         }
-        let agreement = f.form.agreement;
+        // نقلت الوكالة عنه: the pronoun, not the verb, agrees with the source.
+        let agreement = head.relay_pronoun.unwrap_or(f.form.agreement);
         let mut np = head.np.and_then(|r| self.without_non_subject(r));
         if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
             np = None; // ووصف X بأنه: X is the object
@@ -896,7 +921,16 @@ impl<'a> Linker<'a> {
             return None; // a verb inside another's clause, with no subject of its own
         }
         let (ent, mention) = match np {
-            None => (self.continuation(agreement)?, None),
+            // نقلت الوكالة عنه with no one to point back to: the outlet stands
+            // as the source rather than the claim being lost.
+            None => match (
+                self.continuation(agreement),
+                head.via_outlet.filter(|_| head.relay_pronoun.is_some()),
+            ) {
+                (Some(e), _) => (e, None),
+                (None, Some(r)) => (self.resolve(r, None, f.form.agreement), Some(r)),
+                (None, None) => return None,
+            },
             Some(np) => {
                 let e = self.resolve(np, appos, agreement);
                 (e, Some((np.0, appos.map_or(np.1, |a| a.1))))
