@@ -1145,7 +1145,7 @@ impl<'a> Linker<'a> {
                 || self.rules.cuts_before(w)
                 || self.rules.marker(w).is_some()
                 || self.rules.is_complementizer(w)
-                || matches!(w, "ما" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما" | "كان" | "كانت" | "كانوا")
+                || matches!(w, "ما" | "بما" | "مما" | "لما" | "عما" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما" | "كان" | "كانت" | "كانوا")
             {
                 // ويسمع صوت جندي يقول: a و-word before the phrase starts the
                 // clause; so does كان (كانت السعودية قالت), whose subject it is.
