@@ -569,7 +569,8 @@ impl<'a> Linker<'a> {
             return Some((start, include_closer(self.nth_word_end(start, n, b)), skip));
         }
         let is_type = self.rules.is_outlet_type(f) || with_al.as_deref().is_some_and(|w| self.rules.is_outlet_type(w));
-        if !is_type {
+        // وكالة الفضاء الأوروبية: a public body, not a medium.
+        if !is_type || self.word(start + 1).is_some_and(|w| self.rules.is_not_media(w)) {
             return None;
         }
         // A type word and a known name (محطة روسيا اليوم) ...
@@ -818,8 +819,12 @@ impl<'a> Linker<'a> {
         let ws = self.words(np);
         let it = || ws.iter().map(|w| w.as_ref());
         let Some(first) = it().next() else { return SpeakerType::Unnamed };
-        if self.rules.is_outlet_type(first) || self.rules.outlet_name_at(it()).is_some_and(|n| n == ws.len()) {
+        let body = self.rules.is_outlet_type(first) && ws.get(1).is_some_and(|w| self.rules.is_not_media(w));
+        if self.rules.is_outlet_type(first) && !body || self.rules.outlet_name_at(it()).is_some_and(|n| n == ws.len()) {
             return SpeakerType::Outlet;
+        }
+        if body {
+            return SpeakerType::Organization;
         }
         if self.rules.organization_at(it()).is_some() {
             return SpeakerType::Organization;
@@ -1145,7 +1150,21 @@ impl<'a> Linker<'a> {
                 || self.rules.cuts_before(w)
                 || self.rules.marker(w).is_some()
                 || self.rules.is_complementizer(w)
-                || matches!(w, "ما" | "بما" | "مما" | "لما" | "عما" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما" | "كان" | "كانت" | "كانوا")
+                || matches!(
+                    w,
+                    "ما" | "بما"
+                        | "مما"
+                        | "لما"
+                        | "عما"
+                        | "ثم"
+                        | "لكن"
+                        | "لكنه"
+                        | "لكنها"
+                        | "كما"
+                        | "كان"
+                        | "كانت"
+                        | "كانوا"
+                )
             {
                 // ويسمع صوت جندي يقول: a و-word before the phrase starts the
                 // clause; so does كان (كانت السعودية قالت), whose subject it is.

@@ -110,6 +110,7 @@ pub struct Rules {
     /// The one-word self-referring sources, for look-ups per word.
     self_source_words: HashSet<String>,
     outlet_types: HashSet<String>,
+    not_media: HashSet<String>,
     frames: HashSet<String>,
     appear: HashSet<String>,
     published: HashSet<String>,
@@ -243,6 +244,8 @@ struct ClauseEntry {
 #[serde(deny_unknown_fields)]
 struct OutletsFile {
     types: Vec<String>,
+    #[serde(default)]
+    not_media: Vec<String>,
     frames: Vec<String>,
     names: Vec<String>,
     via: Vec<String>,
@@ -516,6 +519,7 @@ impl Rules {
             self_sources,
             self_source_words,
             outlet_types: outlet_type_forms(set(&outlets.types)),
+            not_media: with_article(set(&outlets.not_media)),
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
             published: set(&markers.clause.published),
@@ -624,6 +628,12 @@ impl Rules {
     /// Whether a folded word names a kind of medium (with or without ال and ل).
     pub fn is_outlet_type(&self, word: &str) -> bool {
         self.outlet_types.contains(word)
+    }
+
+    /// Whether a folded word after a type word makes it a public body
+    /// (وكالة الفضاء), not a medium.
+    pub fn is_not_media(&self, word: &str) -> bool {
+        self.not_media.contains(word)
     }
 
     /// Length in words of a known outlet name starting at `words`.
