@@ -130,13 +130,29 @@ fn render(original: &str, norm: &Normalized, seg: &Segments, a: usize, b: usize,
 /// assert_eq!(chars[claim.start..claim.end].iter().collect::<String>(), claim.claim);
 /// ```
 pub fn extract(original: &str, rules: &Rules) -> Extraction {
-    let norm = normalize::normalize(original);
-    let seg = segment::segment(&norm.text);
-    let quotes = quotes::pair(&seg);
-    let found = cues::find(&norm.text, &seg, &quotes, rules);
+    extract_with(&mut Scratch::default(), original, rules)
+}
 
-    let render_fn = |a: usize, b: usize, skip: usize| render(original, &norm, &seg, a, b, skip);
-    let mut linker = link::Linker::new(&norm.text, &seg, rules, &render_fn);
+/// Buffers that extraction reuses from one document to the next: one per
+/// worker, so that a worker allocates its large buffers once.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    norm: Normalized,
+    seg: Segments,
+}
+
+/// [`extract`] with a worker's reusable buffers. The result does not
+/// depend on what the buffers held before.
+pub fn extract_with(scratch: &mut Scratch, original: &str, rules: &Rules) -> Extraction {
+    normalize::normalize_into(original, &mut scratch.norm);
+    let norm = &scratch.norm;
+    segment::segment_into(&norm.text, &mut scratch.seg);
+    let seg = &scratch.seg;
+    let quotes = quotes::pair(seg);
+    let found = cues::find(&norm.text, seg, &quotes, rules);
+
+    let render_fn = |a: usize, b: usize, skip: usize| render(original, norm, seg, a, b, skip);
+    let mut linker = link::Linker::new(&norm.text, seg, rules, &render_fn);
     let mut counter = CharCounter::new(original);
     let mut out = Extraction::default();
     // The marker's span in code points, for the decision kept on it.
@@ -223,5 +239,20 @@ mod tests {
         );
         assert_eq!(out.claims.len(), 1);
         assert_eq!(out.claims[0].cue_text, "وقال");
+    }
+
+    #[test]
+    fn reused_buffers_do_not_leak_between_documents() {
+        let rules = Rules::embedded();
+        // A long document with quotes, then a short one without.
+        let long = "وقال وزير الخارجية «إن المفاوضات مستمرة» مضيفا أن الوفد سيعود غدا.\nوأكد المتحدث أن الاجتماع انتهى.";
+        let short = "قال مسؤول إن الطريق مغلق.";
+        let mut scratch = Scratch::default();
+        let first = extract_with(&mut scratch, long, &rules);
+        let second = extract_with(&mut scratch, short, &rules);
+        assert_eq!(first.claims, extract(long, &rules).claims);
+        assert_eq!(second.claims, extract(short, &rules).claims);
+        assert_eq!(second.decisions, extract(short, &rules).decisions);
+        assert_eq!(second.claims.len(), 1);
     }
 }

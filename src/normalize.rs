@@ -6,7 +6,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalised text plus the map from its byte offsets to the original's.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Normalized {
     /// Text used for matching: diacritics, tatweel and bidi controls removed,
     /// letter variants folded, HTML entities decoded, spaces unified.
@@ -173,10 +173,23 @@ impl Builder<'_> {
 
 /// Normalises `original` for matching, keeping the offset map.
 pub fn normalize(original: &str) -> Normalized {
+    let mut out = Normalized::default();
+    normalize_into(original, &mut out);
+    out
+}
+
+/// Normalises `original` into `out`, reusing its buffers: a worker that
+/// runs many documents allocates them once.
+pub fn normalize_into(original: &str, into: &mut Normalized) {
+    let mut text = std::mem::take(&mut into.text);
+    text.clear();
+    text.reserve(original.len());
+    let mut checkpoints = std::mem::take(&mut into.checkpoints);
+    checkpoints.clear();
     let mut out = Builder {
         original,
-        text: String::with_capacity(original.len()),
-        checkpoints: Vec::new(),
+        text,
+        checkpoints,
         delta: 0,
     };
     let bytes = original.as_bytes();
@@ -241,11 +254,9 @@ pub fn normalize(original: &str) -> Normalized {
         run = pos;
     }
     out.copy(run, pos);
-    Normalized {
-        text: out.text,
-        checkpoints: out.checkpoints,
-        original_len: original.len(),
-    }
+    into.text = out.text;
+    into.checkpoints = out.checkpoints;
+    into.original_len = original.len();
 }
 
 /// Folds a lexicon entry the same way article text is folded.

@@ -55,9 +55,11 @@ pub enum RunError {
 
 /// Extracts one record. A panic inside extraction is a bug, but it must not
 /// lose the run: it becomes this document's failure.
-fn process(rec: &Record, rules: &Rules) -> Result<Extraction, String> {
+fn process(scratch: &mut crate::Scratch, rec: &Record, rules: &Rules) -> Result<Extraction, String> {
     let text = rec.body.as_ref().map_err(Clone::clone)?;
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::extract(text, rules)))
+    // The scratch buffers are cleared before each use, so a panic that
+    // leaves them half-written cannot leak into the next document.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::extract_with(scratch, text, rules)))
         .map_err(|_| "internal error while extracting (please report this document)".to_string())
 }
 
@@ -99,7 +101,12 @@ pub fn run(
         });
         let writer = scope.spawn(move || write_batches(wrx, sink, on_failure, progress));
         for batch in rx.iter() {
-            let results = pool.install(|| batch.par_iter().map(|r| process(r, rules)).collect());
+            let results = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map_init(crate::Scratch::default, |s, r| process(s, r, rules))
+                    .collect()
+            });
             if wtx.send((batch, results)).is_err() {
                 break; // the writer stopped: a write error or --strict
             }

@@ -80,8 +80,16 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits normalised text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// Splits normalised text into `tokens`, which is cleared first.
+fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokens.clear();
+    tokens.reserve(text.len() / 5);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -138,7 +146,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         i += width;
     }
-    tokens
 }
 
 /// The character starting at byte `i` (a character boundary).
@@ -202,9 +209,19 @@ const HEADING_MAX_WORDS: usize = 12;
 
 /// Splits text into tokens, sentences and paragraphs.
 pub fn segment(text: &str) -> Segments {
-    let tokens = tokenize(text);
-    let mut sentences = Vec::new();
-    let mut paragraphs = Vec::new();
+    let mut seg = Segments::default();
+    segment_into(text, &mut seg);
+    seg
+}
+
+/// Segments `text` into `seg`, reusing its buffers.
+pub fn segment_into(text: &str, seg: &mut Segments) {
+    tokenize_into(text, &mut seg.tokens);
+    let tokens = &seg.tokens;
+    let sentences = &mut seg.sentences;
+    let paragraphs = &mut seg.paragraphs;
+    sentences.clear();
+    paragraphs.clear();
     let mut para_start = 0;
     let mut i = 0;
     while i <= tokens.len() {
@@ -225,7 +242,7 @@ pub fn segment(text: &str) -> Segments {
                 });
                 let mut s = para_start;
                 for k in para_start..i {
-                    if ends_sentence(&tokens, k) {
+                    if ends_sentence(tokens, k) {
                         // Keep a closing quotation mark with its sentence.
                         let mut e = k + 1;
                         while e < i && matches!(tokens[e].kind, Kind::Punct('"' | '”' | '»' | ')')) && tokens[e].start == tokens[e - 1].end
@@ -257,11 +274,6 @@ pub fn segment(text: &str) -> Segments {
     // Sentences built from a closing-quote run can start after their own end
     // only if the loop above skipped; keep them ordered and non-empty.
     sentences.retain(|s| s.first < s.end);
-    Segments {
-        tokens,
-        sentences,
-        paragraphs,
-    }
 }
 
 #[cfg(test)]
