@@ -14,6 +14,9 @@ use crate::model::SpeakerType;
 use crate::rules::{Agreement, MarkerClass, Rules};
 use crate::segment::{Kind, Segments};
 
+/// A token range, end-exclusive.
+type Span = (usize, usize);
+
 /// A source the document has introduced.
 #[derive(Debug, Clone)]
 struct Entity {
@@ -897,15 +900,22 @@ impl<'a> Linker<'a> {
         if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
             np = None; // ووصف X بأنه: X is the object
         }
+        let mut participle_appos = None;
         if f.form.class == MarkerClass::Participle {
-            np = None;
+            let subject = self.participle_subject(f.cue.0, f.sentence, f.form.agreement);
+            np = subject.map(|(np, _)| np);
+            participle_appos = subject.and_then(|(_, appos)| appos);
         }
         if f.self_source {
             np = None; // وفق قوله: the current speaker
         }
         // وكان خامنئي قد قال في خطاب ...، تخللته هتافات ...، أن: a subject
         // before the verb wins over words found after an adverbial piece.
-        let mut appos = head.appos;
+        let mut appos = if f.form.class == MarkerClass::Participle {
+            participle_appos
+        } else {
+            head.appos
+        };
         if (np.is_none() || head.np_late) && f.form.class == MarkerClass::Verb {
             np = self.subject_before(f.cue.0, f.sentence).or(np);
         } else if f.form.class == MarkerClass::Verb
@@ -985,6 +995,55 @@ impl<'a> Linker<'a> {
             return Some(r);
         }
         (r.0 + 1 < r.1 && self.heads_source((r.0 + 1, r.0 + 2))).then_some((r.0 + 1, r.1))
+    }
+
+    /// The subject of the verb that opens a participle's sentence when that
+    /// verb reports nothing (ودعا المتحدث الرسمي ...، مؤكدا أن): the
+    /// participle goes with it, not with the speaker before.
+    fn participle_subject(&self, cue: usize, sentence: usize, agreement: Agreement) -> Option<(Span, Option<Span>)> {
+        let first = self.seg.sentences[sentence].first;
+        let verb = self.word(first)?;
+        let bare_verb = verb.strip_prefix(['و', 'ف'])?;
+        // A verb: not a noun with the article or a preposition. A marker
+        // up to the participle has its own subject, the speaker before,
+        // unless it only reports with a clause (ودعا X إلى ...، مؤكدا).
+        if bare_verb.chars().count() < 3
+            || bare_verb.starts_with("ال")
+            || self.rules.is_preposition(verb)
+            || self.rules.is_preposition(bare_verb)
+            || self.rules.cuts_before(verb)
+            || self.rules.opens_no_subject(bare_verb)
+            || self.is_opener(first)
+            || self.heads_source((first, first + 1))
+            || self.rules.marker(verb).is_some_and(|m| !m.needs_clause)
+            || (first + 1..cue).any(|k| self.word(k).is_some_and(|w| self.rules.marker(w).is_some()))
+        {
+            return None;
+        }
+        let head = self.read_head((first + 1, cue), Wanted::Speaker);
+        let np = self.without_non_subject(head.np?)?;
+        let closed = |r: (usize, usize)| self.seg.tokens.get(r.1).is_some_and(|t| t.is('،'));
+        let first_name_at = |s: Option<usize>| s.and_then(|s| self.word(s)).is_some_and(|w| self.rules.is_first_name(w));
+        // وقدم وزير المالية، الشيخ أحمد ...، عرضا: the name set off by commas.
+        let appos = head.appos.filter(|&a| closed(a) && first_name_at(self.name_start(a)));
+        let ws = self.words(np);
+        let head_word = ws.first()?.as_ref();
+        // وزارة، الشرطة go with مؤكدة; الوزير، المتحدث with مؤكدا.
+        let agrees = match agreement {
+            Agreement::Masculine => !head_word.ends_with('ه'),
+            Agreement::Feminine => head_word.ends_with('ه') || !self.rules.is_title(head_word),
+            _ => true,
+        };
+        // The subject ends at a comma (ودعا المتحدث ...، المواطنين إلى):
+        // without one, where it ends and the object begins is a guess.
+        // A name after the role must open with a known first name: the
+        // object often stands between subject and comma (ولخص دبلوماسي
+        // الوضع، قائلا; ووعدت الوزيرة بتطوير المسرح، قائلة).
+        let name_ok = match self.name_start(np) {
+            Some(s) => first_name_at(Some(s)),
+            None => !definite(&ws[ws.len() - 1]) || ws.len() <= 3,
+        };
+        (agrees && closed(np) && name_ok && ws.len() <= 8 && self.heads_source(np)).then_some((np, appos))
     }
 
     /// The medium named earlier in a participle's sentence (حذّر في تغريدات
@@ -1251,6 +1310,14 @@ impl<'a> Linker<'a> {
                     np.0
                 };
                 title_range = (s > t0).then_some((t0, s));
+                // عادل الجبير، وزير الخارجية السعودي: the role after the comma.
+                if title_range.is_none()
+                    && let Some(ap) = appos
+                    && self.name_start(ap).is_none()
+                    && self.word(ap.0).is_some_and(|w| self.rules.is_title(w))
+                {
+                    title_range = Some(ap);
+                }
                 kind = SpeakerType::Person;
             } else if let Some((ap, s)) = appos.and_then(|ap| self.name_start(ap).map(|s| (ap, s))) {
                 // المتحدث باسم القيادة، العميد أحمد المسماري: the name comes
@@ -1329,8 +1396,26 @@ impl<'a> Linker<'a> {
                         // Only a definite description's adjectives (الوزير التركي,
                         // not وزير إسرائيلي) point back through a place.
                         let found = 1 + words[1..].iter().filter(|w| has(w, definite_head)).count();
-                        compatible(e.agreement, agreement) && has(head_word, false) && found * 3 >= words.len() * 2
+                        // الوزير الأمريكي is not the Saudi minister: a
+                        // nationality or other -ي adjective must be there.
+                        let clash = key[1..]
+                            .iter()
+                            .any(|k| k.starts_with("ال") && k.ends_with('ي') && k.chars().count() >= 5 && !has(bare(k), definite_head));
+                        compatible(e.agreement, agreement) && has(head_word, false) && !clash && found * 3 >= words.len() * 2
                     };
+                    // الوزير الجبير: a role before the family name of a
+                    // person already quoted.
+                    let surname_of = |e: &Entity| {
+                        e.kind == SpeakerType::Person
+                            && words[1..].iter().all(|w| e.key.iter().any(|k| bare(k) == *w))
+                            && compatible(e.agreement, agreement)
+                    };
+                    if key.len() >= 2
+                        && self.rules.is_title(head_word)
+                        && let Some(i) = self.find_entity(surname_of)
+                    {
+                        return i;
+                    }
                     // المرصد names the observatory before its director: an
                     // organisation word points back to an organisation first.
                     let org = org_head
