@@ -6,6 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+// Extraction makes many small strings in the workers that the writer thread
+// frees; glibc malloc spent about a tenth of the run on that hand-off.
+// jemalloc is about 10 % faster end to end at 30 MB peak RSS (mimalloc was
+// as fast but went to 65 MB).
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Exit status: every document was read and processed.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: the run finished, but some documents failed (see stderr).
