@@ -1192,6 +1192,18 @@ impl<'a> Linker<'a> {
         }
         let mut start = end;
         while start > first && end - start < 7 {
+            // وكانت صحيفة "دياريو سبورت" ذكرت: a quoted name after an outlet
+            // or organisation word belongs to the subject.
+            if self.is_closer(start - 1)
+                && let Some(o) = (start.saturating_sub(6).max(first + 1)..start - 1)
+                    .rev()
+                    .find(|&k| self.is_opener(k))
+                && (o + 1..start - 1).all(|k| self.word(k).is_some())
+                && self.heads_source((o - 1, o))
+            {
+                start = o;
+                continue;
+            }
             let Some(w) = self.word(start - 1) else { break };
             // وزارة، وزير، واشنطن، وليد: a word that only begins with و opens
             // the phrase; nothing before it belongs to it.
