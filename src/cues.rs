@@ -87,6 +87,20 @@ impl<'a> Ctx<'a> {
         if !f.can_report(self.word(i + 1)) {
             return None; // جاءت النتائج: not a verb of reporting here
         }
+        if f.also_preposition
+            && let Some(prev) = i.checked_sub(1).and_then(|p| self.word(p))
+        {
+            // للحوار بين أتباع الديانات، أن: "between" after a word; بينه
+            // وبين ترامب: its second half.
+            let clitic = w.starts_with(['و', 'ف']);
+            if if clitic {
+                prev.starts_with("بين")
+            } else {
+                !self.rules.is_before_verb(prev)
+            } {
+                return None;
+            }
+        }
         match &f.then {
             Some(then) if self.word(i + 1) == Some(then.as_str()) => Some((f, i + 2)),
             Some(_) => None,

@@ -171,12 +171,21 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             if n < end && toks[n].is_word() && toks[n].text(text) == "و" {
                 n += 1;
             }
+            // ، فيما تقول أخرى: another source's report starts there; a
+            // look-alike-prone verb does only with its clause (بينما نقل
+            // ابنه إلى المستشفى is no report, فيما ذكر 23 بالمئة أن is).
+            let conjunction = n < end && toks[n].is_word() && rules.is_conjunction(toks[n].text(text));
+            if conjunction {
+                n += 1;
+            }
             let next = toks.get(n + 1).filter(|t| t.is_word()).map(|t| t.text(text));
+            let clause_follows =
+                || (n + 1..(n + 8).min(end)).any(|j| toks[j].is(':') || toks[j].is_word() && rules.is_complementizer(toks[j].text(text)));
             if n < end
                 && toks[n].is_word()
-                && rules
-                    .marker(toks[n].text(text))
-                    .is_some_and(|f| f.class != MarkerClass::Subject && f.can_report(next))
+                && rules.marker(toks[n].text(text)).is_some_and(|f| {
+                    f.class != MarkerClass::Subject && f.can_report(next) && !(conjunction && f.needs_clause && !clause_follows())
+                })
             {
                 return k;
             }

@@ -63,6 +63,8 @@ pub struct MarkerForm {
     /// The verb reports through إلى أن (أشار إلى أن); after any other
     /// marker إلى أن means "until" and opens no claim.
     pub reports_through_ila: bool,
+    /// This form, without its clitic, is also a preposition (بين "between").
+    pub also_preposition: bool,
 }
 
 impl MarkerForm {
@@ -114,6 +116,8 @@ pub struct Rules {
     frames: HashSet<String>,
     appear: HashSet<String>,
     published: HashSet<String>,
+    conjunctions: HashSet<String>,
+    before_verb: HashSet<String>,
     impersonal: HashSet<String>,
     outlet_names: Phrases,
     via: HashSet<String>,
@@ -206,6 +210,8 @@ struct VerbEntry {
     subject_too: bool,
     #[serde(default)]
     reports_through_ila: bool,
+    #[serde(default)]
+    also_preposition: bool,
 }
 
 #[derive(Deserialize)]
@@ -228,6 +234,10 @@ struct ClauseEntry {
     appear: Vec<String>,
     #[serde(default)]
     published: Vec<String>,
+    #[serde(default)]
+    conjunctions: Vec<String>,
+    #[serde(default)]
+    before_verb: Vec<String>,
     impersonal: Vec<String>,
     complementizers: Vec<String>,
     not_after: Vec<String>,
@@ -389,8 +399,11 @@ impl Rules {
                 lemmas.push(v.lemma.clone());
                 lemmas.len() - 1
             });
+            let bare_past = v.past.as_deref().map(fold_str);
             let mut add = |form: String, class: MarkerClass, agreement: Agreement| {
-                forms.entry(fold_str(&form)).or_insert(MarkerForm {
+                let folded = fold_str(&form);
+                let also_preposition = v.also_preposition && bare_past.as_deref() == Some(folded.as_str());
+                forms.entry(folded).or_insert(MarkerForm {
                     lemma,
                     class,
                     agreement,
@@ -401,6 +414,7 @@ impl Rules {
                     source_after: v.source_after.as_deref().map(fold_str),
                     subject_too: v.subject_too,
                     reports_through_ila: v.reports_through_ila,
+                    also_preposition,
                 });
             };
             for f in &v.forms {
@@ -457,6 +471,7 @@ impl Rules {
                     source_after: None,
                     subject_too: false,
                     reports_through_ila: false,
+                    also_preposition: false,
                 });
             }
         }
@@ -484,6 +499,7 @@ impl Rules {
                         source_after: None,
                         subject_too: false,
                         reports_through_ila: false,
+                        also_preposition: false,
                     },
                 );
             }
@@ -523,6 +539,8 @@ impl Rules {
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
             published: set(&markers.clause.published),
+            conjunctions: set(&markers.clause.conjunctions),
+            before_verb: set(&markers.clause.before_verb),
             impersonal: set(&markers.clause.impersonal),
             outlet_names: Phrases::new(&outlets.names),
             via: set(&outlets.via),
@@ -590,6 +608,18 @@ impl Rules {
     /// allowed (نشرته، بثها).
     pub fn is_published(&self, word: &str) -> bool {
         self.published.contains(word) || object_stem(word).is_some_and(|stem| self.published.contains(stem))
+    }
+
+    /// Whether a form that is also a preposition reads as the verb after
+    /// this folded word (كما بين).
+    pub fn is_before_verb(&self, word: &str) -> bool {
+        self.before_verb.contains(word)
+    }
+
+    /// Whether a folded word is a conjunction that opens another report
+    /// after a comma (فيما، بينما، حيث).
+    pub fn is_conjunction(&self, word: &str) -> bool {
+        self.conjunctions.contains(word)
     }
 
     /// Whether a folded word opens a reported clause (أن، إنه، بأن ...).
