@@ -871,9 +871,16 @@ impl<'a> Linker<'a> {
         let outlet_here = match (head.outlet, head.via_outlet.filter(|_| prep_relay.is_none())) {
             _ if prep_relay.is_some() => prep_relay.map(|r| self.known_name(r).unwrap_or_else(|| (self.render)(r.0, r.1, 0))),
             // الصحيفة، المواقع: a bare description names the outlet met before.
+            // وفقا للصحيفة: with ل glued on, too.
             (Some(o), _) => Some(
-                (o.1 == o.0 + 1 && o.2 == 0)
-                    .then(|| self.known_name((o.0, o.1)))
+                (o.1 == o.0 + 1)
+                    .then(|| match o.2 {
+                        0 => self.known_name((o.0, o.1)),
+                        _ => self
+                            .word(o.0)
+                            .and_then(|w| w.strip_prefix("لل"))
+                            .and_then(|t| self.known_name_of(&[format!("ال{t}")])),
+                    })
                     .flatten()
                     .unwrap_or_else(|| self.render_outlet(o)),
             ),
@@ -1092,12 +1099,16 @@ impl<'a> Linker<'a> {
     /// The full name of a known source that a short description names
     /// (نقلت الشرطة عن ... after الشرطة البريطانية was introduced).
     fn known_name(&self, r: (usize, usize)) -> Option<String> {
-        let key = self.key(r);
+        self.known_name_of(&self.key(r))
+    }
+
+    /// [`Self::known_name`] of the folded words `key`.
+    fn known_name_of(&self, key: &[String]) -> Option<String> {
         if key.is_empty() || key.len() > 2 || !definite(&key[0]) {
             return None;
         }
         // المواقع → مواقع إخبارية يمنية: the article does not count.
-        let same = |e: &Entity| e.key.len() > key.len() && e.key.iter().zip(&key).all(|(a, b)| bare(a) == bare(b));
+        let same = |e: &Entity| e.key.len() > key.len() && e.key.iter().zip(key).all(|(a, b)| bare(a) == bare(b));
         self.find_entity(|e| e.kind != SpeakerType::Person && same(e))
             .map(|i| self.entities[i].name.clone())
             .or_else(|| {
