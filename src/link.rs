@@ -325,6 +325,19 @@ impl<'a> Linker<'a> {
                 {
                     i += 1
                 }
+                // قال فيها لمسؤولين بالنظام السوري إنه: an addressee; what
+                // follows it in the piece qualifies it and names no source.
+                Some(w)
+                    if self.lam != Some(i)
+                        && !w.starts_with("لل")
+                        && w.strip_prefix('ل')
+                            .map(without_pronoun)
+                            .is_some_and(|r| r.chars().count() >= 3 && (self.rules.is_title(r) || self.rules.is_unnamed(r)))
+                        // لإحدى الصحف المحلية: a medium, not an addressee.
+                        && !self.word(i + 1).is_some_and(|n| self.rules.is_outlet_type(n)) =>
+                {
+                    return;
+                }
                 Some(w) if w.starts_with("لل") && self.lam != Some(i) && self.outlet_at(i, b).is_none() => {
                     i += 1;
                     while i < b && self.word(i).is_some_and(definite) {
