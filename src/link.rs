@@ -719,7 +719,11 @@ impl<'a> Linker<'a> {
         let at = |x: usize| self.word_at(x).unwrap_or_default();
         let mut k = 0;
         let mut after_head = false; // the previous word was an indefinite role or description word
+        let mut after_abbreviation = false; // ... or an abbreviated title (د.)
         while k < idx.len() {
+            if after_abbreviation && self.word(idx[k]).is_some_and(|w| !self.rules.is_title(w)) {
+                return Some(idx[k]); // د. المزروع: the family name alone
+            }
             if self.inside_quote(idx[k], np.0) {
                 // A quoted title (برنامج "60 دقيقة") is never a person's name.
                 k += 1;
@@ -740,7 +744,10 @@ impl<'a> Linker<'a> {
                 || self.rules.is_outlet_type(w)
                 || self.rules.organization_at(std::iter::once(w)).is_some()
             {
-                after_head = !definite(w);
+                // د. جمعان: an abbreviated title takes the name right after it.
+                let abbreviated = w.ends_with('.') || w.chars().count() == 1;
+                after_head = !definite(w) && !abbreviated;
+                after_abbreviation = abbreviated;
                 k += 1;
                 continue;
             }

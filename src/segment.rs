@@ -130,6 +130,11 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 }
                 end += d.len_utf8();
             }
+            // د. جمعان، م. خالد: a lone Arabic letter with a dot abbreviates a
+            // title, one word; no sentence ends in a lone letter.
+            if end == i + 2 && b >= 0xD8 && bytes.get(end) == Some(&b'.') && bytes.get(end + 1) == Some(&b' ') {
+                end += 1;
+            }
             tokens.push(Token {
                 start: i as u32,
                 end: end as u32,
