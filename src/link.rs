@@ -318,6 +318,23 @@ impl<'a> Linker<'a> {
                 i = self.nth_word_end(i, n, b);
                 continue;
             }
+            // قال لـ«عكاظ» وكيل وزارة الصحة: the medium comes first, the
+            // source after it, opening with a role, a body or a first name
+            // (قال لرويترز عبر الهاتف names no one).
+            if self.lam != Some(i)
+                && let Some(o) = self.outlet_at(i, b)
+                && o.1 < b
+                && self.word(o.1).is_some_and(|w| {
+                    self.rules.is_first_name(w)
+                        || self.rules.is_title(w)
+                        || self.rules.is_unnamed(w)
+                        || self.rules.organization_at(std::iter::once(w)).is_some()
+                })
+            {
+                head.outlet.get_or_insert(o);
+                i = o.1;
+                continue;
+            }
             match self.word(i) {
                 Some(w)
                     if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في" && !self.is_ali(i))
