@@ -453,6 +453,14 @@ impl<'a> Ctx<'a> {
                     if k > s0 && (self.is_complementizer_at(k, s0) || matches!(t.text(self.text), "الذي" | "التي" | "الذين")) {
                         break;
                     }
+                    // وبحسب موقع (اليوم السابع) فقد قال كافو: the verb's own
+                    // clause starts at فقد.
+                    if k > s0
+                        && matches!(t.text(self.text), "فقد" | "وقد")
+                        && self.marker_at(k + 1).is_some_and(|(f, _)| f.class == MarkerClass::Verb)
+                    {
+                        break;
+                    }
                     words += 1;
                     if words > MAX_SOURCE_WORDS {
                         return Err(Reason::HeadTooLong);

@@ -279,6 +279,10 @@ impl<'a> Linker<'a> {
         matches!(self.seg.tokens[i].kind, Kind::Punct('“' | '«' | '"' | '‹'))
     }
 
+    fn is_paren(&self, i: usize) -> bool {
+        matches!(self.seg.tokens[i].kind, Kind::Punct('(' | ')'))
+    }
+
     fn is_closer(&self, i: usize) -> bool {
         matches!(self.seg.tokens[i].kind, Kind::Punct('”' | '»' | '"' | '›'))
     }
@@ -607,8 +611,10 @@ impl<'a> Linker<'a> {
             return None;
         }
         // A type word and a known name (محطة روسيا اليوم) ...
+        // موقع "اليوم السابع"، موقع (اليوم السابع): the name may be quoted
+        // or in parentheses.
         let mut after = start + 1;
-        if after < b && self.is_opener(after) {
+        if after < b && (self.is_opener(after) || self.seg.tokens[after].is('(')) {
             after += 1;
         }
         if let Some(n) = self.rules.outlet_name_at((after..b).filter_map(|x| self.word(x))) {
@@ -629,7 +635,7 @@ impl<'a> Linker<'a> {
                     break;
                 }
                 n += 1;
-            } else if !(self.is_opener(e) || self.is_closer(e)) {
+            } else if !(self.is_opener(e) || self.is_closer(e) || self.is_paren(e)) {
                 break;
             }
             e += 1;
