@@ -174,10 +174,10 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             // ، فيما تقول أخرى: another source's report starts there; a
             // look-alike-prone verb does only with its clause (بينما نقل
             // ابنه إلى المستشفى is no report, فيما ذكر 23 بالمئة أن is).
-            let conjunction = n < end && toks[n].is_word() && rules.is_conjunction(toks[n].text(text));
-            if conjunction {
-                n += 1;
-            }
+            let words = toks[n.min(end)..end].iter().map_while(|t| t.is_word().then(|| t.text(text)));
+            let conjunction = rules.conjunction_at(words);
+            n += conjunction.unwrap_or(0);
+            let conjunction = conjunction.is_some();
             let next = toks.get(n + 1).filter(|t| t.is_word()).map(|t| t.text(text));
             let clause_follows =
                 || (n + 1..(n + 8).min(end)).any(|j| toks[j].is(':') || toks[j].is_word() && rules.is_complementizer(toks[j].text(text)));

@@ -116,7 +116,7 @@ pub struct Rules {
     frames: HashSet<String>,
     appear: HashSet<String>,
     published: HashSet<String>,
-    conjunctions: HashSet<String>,
+    conjunctions: Phrases,
     before_verb: HashSet<String>,
     impersonal: HashSet<String>,
     outlet_names: Phrases,
@@ -539,7 +539,7 @@ impl Rules {
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
             published: set(&markers.clause.published),
-            conjunctions: set(&markers.clause.conjunctions),
+            conjunctions: Phrases::new(&markers.clause.conjunctions),
             before_verb: set(&markers.clause.before_verb),
             impersonal: set(&markers.clause.impersonal),
             outlet_names: Phrases::new(&outlets.names),
@@ -616,10 +616,10 @@ impl Rules {
         self.before_verb.contains(word)
     }
 
-    /// Whether a folded word is a conjunction that opens another report
-    /// after a comma (فيما، بينما، حيث).
-    pub fn is_conjunction(&self, word: &str) -> bool {
-        self.conjunctions.contains(word)
+    /// Length in words of a conjunction that opens another report after a
+    /// comma (فيما، بينما، في حين) at `words`.
+    pub fn conjunction_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+        self.conjunctions.match_at(words)
     }
 
     /// Whether a folded word opens a reported clause (أن، إنه، بأن ...).
