@@ -966,6 +966,17 @@ impl<'a> Linker<'a> {
         } else {
             head.appos
         };
+        // ودعا المتحدث ...، المواطنين إلى ...، وقال إن: a و-verb inside the
+        // sentence with no subject of its own shares the opening verb's.
+        if np.is_none()
+            && f.form.class == MarkerClass::Verb
+            && f.cue.0 > self.seg.sentences[f.sentence].first + 2
+            && self.word(f.cue.0).is_some_and(|w| w.starts_with('و'))
+            && let Some((s, a)) = self.participle_subject(f.cue.0, f.sentence, f.form.agreement)
+        {
+            np = Some(s);
+            appos = a;
+        }
         if (np.is_none() || head.np_late) && f.form.class == MarkerClass::Verb {
             np = self.subject_before(f.cue.0, f.sentence).or(np);
         } else if f.form.class == MarkerClass::Verb
@@ -1074,8 +1085,14 @@ impl<'a> Linker<'a> {
         let np = self.without_non_subject(head.np?)?;
         let closed = |r: (usize, usize)| self.seg.tokens.get(r.1).is_some_and(|t| t.is('،'));
         let first_name_at = |s: Option<usize>| s.and_then(|s| self.word(s)).is_some_and(|w| self.rules.is_first_name(w));
-        // وقدم وزير المالية، الشيخ أحمد ...، عرضا: the name set off by commas.
-        let appos = head.appos.filter(|&a| closed(a) && first_name_at(self.name_start(a)));
+        // وقدم وزير المالية، الشيخ أحمد ...، عرضا: the name set off by commas,
+        // opening with a known first name, or at once after a role
+        // (وعبّرت رئيسة الوزراء البريطانية، تيريزا ماي، عن).
+        let role_first = self.word(np.0).is_some_and(|w| self.rules.is_title(w));
+        let appos = head.appos.filter(|&a| {
+            let s = self.name_start(a);
+            closed(a) && (first_name_at(s) || role_first && s == Some(a.0) && self.words(a).len() <= 3)
+        });
         let ws = self.words(np);
         let head_word = ws.first()?.as_ref();
         // وزارة، الشرطة go with مؤكدة; الوزير، المتحدث with مؤكدا.
