@@ -527,8 +527,10 @@ impl<'a> Linker<'a> {
                 let from_institution = w == "من"
                     && (self.rules.organization_at((i + 1..b).filter_map(|x| self.word(x))).is_some()
                         || self.word(i + 1).is_some_and(|n| self.rules.is_outlet_type(n)));
-                let cut = (self.rules.cuts_before(w) || from_institution) && !self.is_ali(i);
-                if role || pp || manner || addressee || cut || self.rules.marker(w).is_some() || i - s > 6 {
+                // عبدالعزيز بن علي التركي: the name علي folds to على, a marker
+                // only with لسان after it.
+                let cut = (self.rules.cuts_before(w) || from_institution || self.rules.marker(w).is_some()) && !self.is_ali(i);
+                if role || pp || manner || addressee || cut || i - s > 6 {
                     break;
                 }
                 end = i + 1;
