@@ -421,6 +421,7 @@ impl<'a> Linker<'a> {
                 if k > np_start
                     && ((self.rules.cuts_before(w) || self.rules.is_via(w)) && !self.is_ali(k) || timed || self_ref)
                     && !self.keeps_place(k, np_start)
+                    && !self.role_before_name(k, np_start, b)
                     && !self.inside_quote(k, np_start)
                 {
                     np_end = np_end.min(k);
@@ -573,6 +574,34 @@ impl<'a> Linker<'a> {
                 self.rules.organization_at(std::iter::once(w)).is_some() || self.rules.is_title(w) || self.rules.is_unnamed(w)
             })
             && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some()
+    }
+
+    /// Whether في at `k` continues a role whose holder is named after it
+    /// (مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني أن): a known
+    /// first name follows within a few words, none of which ends a phrase.
+    fn role_before_name(&self, k: usize, np_start: usize, b: usize) -> bool {
+        if self.word(k) != Some("في") || !self.word(np_start).is_some_and(|w| self.rules.is_title(w)) {
+            return false;
+        }
+        for x in k + 1..b.min(k + 8) {
+            let Some(w) = self.word(x) else { return false };
+            if self.rules.is_first_name(w) {
+                return x > k + 1;
+            }
+            // في بيان نشرته، في تقرير: a document or medium, not a body.
+            if self.rules.cuts_before(w)
+                || self.rules.marker_with_object(w).is_some()
+                || self.rules.is_complementizer(w)
+                || self.rules.is_via(w)
+                || self.rules.is_frame(w)
+                || self.rules.is_document(w)
+                || self.rules.is_published(w)
+                || self.rules.is_manner(w)
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// An outlet phrase introduced at token `k` (لموقع X، لـ بي بي سي، عبر
@@ -802,6 +831,31 @@ impl<'a> Linker<'a> {
                 continue;
             }
             if self.rules.is_preposition(w) && !self.is_ali(idx[k]) {
+                // مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني: the
+                // holder of the role is named after its place.
+                if self.role_before_name(idx[k], np.0, np.1)
+                    && let Some(j) = idx[k + 1..]
+                        .iter()
+                        .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)))
+                {
+                    // الأمم المتحدة رياض منصور: the name may open with one
+                    // word the lexicon lacks, right after a definite word
+                    // that ends the role; منطقة حائل | سعد: not after a bare one.
+                    let mut n = k + 1 + j;
+                    // سامر بن علي العنيني: a particle joins the word before it.
+                    while n > k + 3 && self.word(idx[n - 1]).is_some_and(|p| self.rules.is_particle(p)) {
+                        n -= 2;
+                    }
+                    if n > k + 2
+                        && self
+                            .word(idx[n - 1])
+                            .is_some_and(|p| self.name_like(p) && self.rules.place_at(std::iter::once(p)).is_none())
+                        && self.word(idx[n - 2]).is_some_and(definite)
+                    {
+                        n -= 1;
+                    }
+                    return Some(idx[n]);
+                }
                 k += 2;
                 after_head = false;
                 continue;
