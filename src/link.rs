@@ -585,7 +585,9 @@ impl<'a> Linker<'a> {
         }
         for x in k + 1..b.min(k + 8) {
             let Some(w) = self.word(x) else { return false };
-            if self.rules.is_first_name(w) {
+            // جامعة الملك سعود: a first name after a title is part of the
+            // institution's name.
+            if self.rules.is_first_name(w) && !self.named_institution(x) {
                 return x > k + 1;
             }
             // في بيان نشرته، في تقرير: a document or medium, not a body.
@@ -602,6 +604,16 @@ impl<'a> Linker<'a> {
             }
         }
         false
+    }
+
+    /// Whether the first name at `x` names an institution after a king or
+    /// prince (جامعة الملك سعود، مستشفى الأمير سلطان), not a person.
+    fn named_institution(&self, x: usize) -> bool {
+        x >= 2
+            && matches!(self.word(x - 1), Some("الملك" | "الامير"))
+            && self
+                .word(x - 2)
+                .is_some_and(|w| !self.rules.is_title(w) && !self.rules.is_unnamed(w))
     }
 
     /// An outlet phrase introduced at token `k` (لموقع X، لـ بي بي سي، عبر
@@ -836,7 +848,7 @@ impl<'a> Linker<'a> {
                 if self.role_before_name(idx[k], np.0, np.1)
                     && let Some(j) = idx[k + 1..]
                         .iter()
-                        .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)))
+                        .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)) && !self.named_institution(x))
                 {
                     // الأمم المتحدة رياض منصور: the name may open with one
                     // word the lexicon lacks, right after a definite word
