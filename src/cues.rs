@@ -92,12 +92,12 @@ impl<'a> Ctx<'a> {
         {
             // للحوار بين أتباع الديانات، أن: "between" after a word; بينه
             // وبين ترامب: its second half.
-            let clitic = w.starts_with(['و', 'ف']);
-            if if clitic {
+            let between = if w.starts_with(['و', 'ف']) {
                 prev.starts_with("بين")
             } else {
                 !self.rules.is_before_verb(prev)
-            } {
+            };
+            if between {
                 return None;
             }
         }

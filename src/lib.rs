@@ -85,8 +85,8 @@ fn render(original: &str, norm: &Normalized, seg: &Segments, a: usize, b: usize,
     let e = norm.to_original(seg.tokens[b - 1].end as usize);
     let raw = &original[s..e.max(s)];
     // Most names need no cleaning: no quotation marks, parentheses
-    // (موقع (اليوم السابع)), hashtag marks, bidi controls, NBSP (their UTF-8 starts with 0xC2 or 0xE2), ASCII quotes or
-    // odd spacing.
+    // (موقع (اليوم السابع)), hashtag marks, bidi controls, NBSP (their UTF-8
+    // starts with 0xC2 or 0xE2), ASCII quotes or odd spacing.
     let plain = !raw
         .bytes()
         .any(|b| matches!(b, b'"' | b'#' | b'_' | b'(' | b')' | b'\n' | b'\r' | b'\t' | 0xC2 | 0xE2))
