@@ -585,7 +585,7 @@ impl<'a> Linker<'a> {
         }
         for x in k + 1..b.min(k + 8) {
             let Some(w) = self.word(x) else { return false };
-            // جامعة الملك سعود: a first name after a title is part of the
+            // جامعة الملك سعود: a first name after الملك may be part of an
             // institution's name.
             if self.rules.is_first_name(w) && !self.named_institution(x) {
                 return x > k + 1;
