@@ -421,7 +421,7 @@ impl<'a> Linker<'a> {
                 if k > np_start
                     && ((self.rules.cuts_before(w) || self.rules.is_via(w)) && !self.is_ali(k) || timed || self_ref)
                     && !self.keeps_place(k, np_start)
-                    && !self.role_before_name(k, np_start, b)
+                    && self.role_holder(k, np_start, b).is_none()
                     && !self.inside_quote(k, np_start)
                 {
                     np_end = np_end.min(k);
@@ -576,19 +576,20 @@ impl<'a> Linker<'a> {
             && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some()
     }
 
-    /// Whether في at `k` continues a role whose holder is named after it
-    /// (مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني أن): a known
-    /// first name follows within a few words, none of which ends a phrase.
-    fn role_before_name(&self, k: usize, np_start: usize, b: usize) -> bool {
+    /// When في at `k` continues a role whose holder is named after it
+    /// (مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني أن), the token of
+    /// the holder's known first name: it follows within a few words, none of
+    /// which ends a phrase.
+    fn role_holder(&self, k: usize, np_start: usize, b: usize) -> Option<usize> {
         if self.word(k) != Some("في") || !self.word(np_start).is_some_and(|w| self.rules.is_title(w)) {
-            return false;
+            return None;
         }
         for x in k + 1..b.min(k + 8) {
-            let Some(w) = self.word(x) else { return false };
+            let w = self.word(x)?;
             // جامعة الملك سعود: a first name after الملك may be part of an
             // institution's name.
             if self.rules.is_first_name(w) && !self.named_institution(x) {
-                return x > k + 1;
+                return (x > k + 1).then_some(x);
             }
             // في بيان نشرته، في تقرير: a document or medium, not a body.
             if self.rules.cuts_before(w)
@@ -600,10 +601,10 @@ impl<'a> Linker<'a> {
                 || self.rules.is_published(w)
                 || self.rules.is_manner(w)
             {
-                return false;
+                return None;
             }
         }
-        false
+        None
     }
 
     /// Whether the first name at `x` names an institution after a king or
@@ -845,10 +846,8 @@ impl<'a> Linker<'a> {
             if self.rules.is_preposition(w) && !self.is_ali(idx[k]) {
                 // مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني: the
                 // holder of the role is named after its place.
-                if self.role_before_name(idx[k], np.0, np.1)
-                    && let Some(j) = idx[k + 1..]
-                        .iter()
-                        .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)) && !self.named_institution(x))
+                if let Some(holder) = self.role_holder(idx[k], np.0, np.1)
+                    && let Some(j) = idx[k + 1..].iter().position(|&x| x == holder)
                 {
                     // الأمم المتحدة رياض منصور: the name may open with one
                     // word the lexicon lacks, right after a definite word
@@ -1018,33 +1017,28 @@ impl<'a> Linker<'a> {
         if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
             np = None; // ووصف X بأنه: X is the object
         }
-        let mut participle_appos = None;
+        let mut appos = head.appos;
         if f.form.class == MarkerClass::Participle {
-            let subject = self.participle_subject(f.cue.0, f.sentence, f.form.agreement);
+            let subject = self.opening_subject(f.cue.0, f.sentence, f.form.agreement);
             np = subject.map(|(np, _)| np);
-            participle_appos = subject.and_then(|(_, appos)| appos);
+            appos = subject.and_then(|(_, appos)| appos);
         }
         if f.self_source {
             np = None; // وفق قوله: the current speaker
         }
-        // وكان خامنئي قد قال في خطاب ...، تخللته هتافات ...، أن: a subject
-        // before the verb wins over words found after an adverbial piece.
-        let mut appos = if f.form.class == MarkerClass::Participle {
-            participle_appos
-        } else {
-            head.appos
-        };
         // ودعا المتحدث ...، المواطنين إلى ...، وقال إن: a و-verb inside the
         // sentence with no subject of its own shares the opening verb's.
         if np.is_none()
             && f.form.class == MarkerClass::Verb
             && f.cue.0 > self.seg.sentences[f.sentence].first + 2
             && self.word(f.cue.0).is_some_and(|w| w.starts_with('و'))
-            && let Some((s, a)) = self.participle_subject(f.cue.0, f.sentence, f.form.agreement)
+            && let Some((s, a)) = self.opening_subject(f.cue.0, f.sentence, f.form.agreement)
         {
             np = Some(s);
             appos = a;
         }
+        // وكان خامنئي قد قال في خطاب ...، تخللته هتافات ...، أن: a subject
+        // before the verb wins over words found after an adverbial piece.
         if (np.is_none() || head.np_late) && f.form.class == MarkerClass::Verb {
             np = self.subject_before(f.cue.0, f.sentence).or(np);
         } else if f.form.class == MarkerClass::Verb
@@ -1126,10 +1120,11 @@ impl<'a> Linker<'a> {
         (r.0 + 1 < r.1 && self.heads_source((r.0 + 1, r.0 + 2))).then_some((r.0 + 1, r.1))
     }
 
-    /// The subject of the verb that opens a participle's sentence when that
-    /// verb reports nothing (ودعا المتحدث الرسمي ...، مؤكدا أن): the
-    /// participle goes with it, not with the speaker before.
-    fn participle_subject(&self, cue: usize, sentence: usize, agreement: Agreement) -> Option<(Span, Option<Span>)> {
+    /// The subject of the verb that opens the sentence of a participle or a
+    /// و-verb without a subject, when that verb reports nothing (ودعا
+    /// المتحدث الرسمي ...، مؤكدا أن): the marker goes with it, not with the
+    /// speaker before.
+    fn opening_subject(&self, cue: usize, sentence: usize, agreement: Agreement) -> Option<(Span, Option<Span>)> {
         let first = self.seg.sentences[sentence].first;
         let verb = self.word(first)?;
         let bare_verb = verb.strip_prefix(['و', 'ف'])?;
