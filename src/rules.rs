@@ -95,58 +95,135 @@ pub fn is_relative(word: &str) -> bool {
     )
 }
 
+/// A word table with a bit filter in front: most words of a text are in no
+/// lexicon, and the filter turns them away from a few bytes of the word,
+/// before any hashing.
+#[derive(Debug, Clone)]
+pub struct Lexicon<V> {
+    map: HashMap<String, V>,
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+/// A set of folded words.
+pub type WordSet = Lexicon<()>;
+
+/// The filter's hash: the length, the first two and the last two bytes.
+/// Arabic letters differ in their second UTF-8 byte, so these bytes tell
+/// most words apart.
+fn filter_hash(w: &[u8]) -> u64 {
+    let n = w.len();
+    if n == 0 {
+        return 0;
+    }
+    let head = u64::from(w[0]) | u64::from(w[1.min(n - 1)]) << 8;
+    let tail = u64::from(w[n - 1]) | u64::from(w[n.saturating_sub(2)]) << 8;
+    (n as u64 | head << 8 | tail << 24).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+impl<V> Lexicon<V> {
+    fn new(map: HashMap<String, V>) -> Self {
+        // About 32 bits per word keeps false positives near 3 %.
+        let nbits = (map.len() * 32).next_power_of_two().max(512);
+        let shift = 64 - nbits.trailing_zeros();
+        let mut bits = vec![0u64; nbits / 64];
+        for k in map.keys() {
+            let h = (filter_hash(k.as_bytes()) >> shift) as usize;
+            bits[h / 64] |= 1 << (h % 64);
+        }
+        Lexicon { map, bits, shift }
+    }
+
+    /// The value stored for a word.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        let h = (filter_hash(word.as_bytes()) >> self.shift) as usize;
+        if self.bits[h / 64] & (1 << (h % 64)) == 0 {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    /// Whether a word is in the table.
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// The words and their values, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.map.iter()
+    }
+}
+
+impl<V> Default for Lexicon<V> {
+    fn default() -> Self {
+        Lexicon::new(HashMap::default())
+    }
+}
+
+impl<V> From<HashMap<String, V>> for Lexicon<V> {
+    fn from(map: HashMap<String, V>) -> Self {
+        Lexicon::new(map)
+    }
+}
+
+impl From<HashSet<String>> for WordSet {
+    fn from(set: HashSet<String>) -> Self {
+        Lexicon::new(set.into_iter().map(|w| (w, ())).collect())
+    }
+}
+
 /// Compiled rules: folded lookup tables, ready before any document is read.
 #[derive(Debug, Clone)]
 pub struct Rules {
     /// Marker lemmas as written in the rules.
     pub lemmas: Vec<String>,
-    forms: HashMap<String, MarkerForm>,
-    complementizers: HashSet<String>,
-    not_after: HashSet<String>,
-    blocked_after: HashSet<String>,
-    bridges: HashSet<String>,
-    provisos: HashSet<String>,
-    title_words: HashSet<String>,
+    forms: Lexicon<MarkerForm>,
+    complementizers: WordSet,
+    not_after: WordSet,
+    blocked_after: WordSet,
+    bridges: WordSet,
+    provisos: WordSet,
+    title_words: WordSet,
     /// Self-referring sources (قوله), as folded word sequences.
     pub self_sources: Vec<Vec<String>>,
     /// The one-word self-referring sources, for look-ups per word.
-    self_source_words: HashSet<String>,
-    outlet_types: HashSet<String>,
-    not_media: HashSet<String>,
-    frames: HashSet<String>,
-    appear: HashSet<String>,
-    published: HashSet<String>,
+    self_source_words: WordSet,
+    outlet_types: WordSet,
+    not_media: WordSet,
+    frames: WordSet,
+    appear: WordSet,
+    published: WordSet,
     conjunctions: Phrases,
-    before_verb: HashSet<String>,
-    impersonal: HashSet<String>,
+    before_verb: WordSet,
+    impersonal: WordSet,
     outlet_names: Phrases,
-    via: HashSet<String>,
-    with_words: HashSet<String>,
+    via: WordSet,
+    with_words: WordSet,
     organizations: Phrases,
-    documents: HashSet<String>,
-    unnamed: HashSet<String>,
-    titles: HashSet<String>,
-    particles: HashSet<String>,
+    documents: WordSet,
+    unnamed: WordSet,
+    titles: WordSet,
+    particles: WordSet,
     places: Phrases,
-    cut_before: HashSet<String>,
-    reflexives: HashSet<String>,
-    manner: HashSet<String>,
-    anonymity: HashSet<String>,
-    addressees: HashSet<String>,
-    not_subject: HashSet<String>,
-    first_names: HashSet<String>,
+    cut_before: WordSet,
+    reflexives: WordSet,
+    manner: WordSet,
+    anonymity: WordSet,
+    addressees: WordSet,
+    not_subject: WordSet,
+    first_names: WordSet,
     anaphora: Phrases,
-    prepositions: HashSet<String>,
-    adverbial: HashSet<String>,
+    prepositions: WordSet,
+    adverbial: WordSet,
     /// Role word → its class number (سفير and دبلوماسي share one).
-    role_class: HashMap<String, usize>,
+    role_class: Lexicon<usize>,
     time: Phrases,
 }
 
 /// Multi-word phrases indexed by their first word.
 #[derive(Debug, Clone, Default)]
 pub struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: Lexicon<Vec<Vec<String>>>,
 }
 
 impl Phrases {
@@ -161,7 +238,7 @@ impl Phrases {
         for v in by_first.values_mut() {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        Phrases { by_first }
+        Phrases { by_first: by_first.into() }
     }
 
     /// Length in words of the longest phrase that starts `words`, if any.
@@ -522,51 +599,52 @@ impl Rules {
                 .collect()
         };
         let self_sources: Vec<Vec<String>> = words(&markers.clause.self_sources);
-        let self_source_words = self_sources.iter().filter(|s| s.len() == 1).map(|s| s[0].clone()).collect();
+        let self_source_words: HashSet<String> = self_sources.iter().filter(|s| s.len() == 1).map(|s| s[0].clone()).collect();
         Ok(Rules {
             lemmas,
-            forms,
-            complementizers: set(&markers.clause.complementizers),
-            not_after: set(&markers.clause.not_after),
-            blocked_after: set(&markers.clause.blocked_after),
-            bridges: set(&markers.clause.bridges),
-            provisos: set(&markers.clause.provisos),
-            title_words: set(&markers.clause.title_words),
+            forms: forms.into(),
+            complementizers: set(&markers.clause.complementizers).into(),
+            not_after: set(&markers.clause.not_after).into(),
+            blocked_after: set(&markers.clause.blocked_after).into(),
+            bridges: set(&markers.clause.bridges).into(),
+            provisos: set(&markers.clause.provisos).into(),
+            title_words: set(&markers.clause.title_words).into(),
             self_sources,
-            self_source_words,
-            outlet_types: outlet_type_forms(set(&outlets.types)),
-            not_media: with_article(set(&outlets.not_media)),
-            frames: set(&outlets.frames),
-            appear: set(&markers.clause.appear),
-            published: set(&markers.clause.published),
+            self_source_words: self_source_words.into(),
+            outlet_types: outlet_type_forms(set(&outlets.types)).into(),
+            not_media: with_article(set(&outlets.not_media)).into(),
+            frames: set(&outlets.frames).into(),
+            appear: set(&markers.clause.appear).into(),
+            published: set(&markers.clause.published).into(),
             conjunctions: Phrases::new(&markers.clause.conjunctions),
-            before_verb: set(&markers.clause.before_verb),
-            impersonal: set(&markers.clause.impersonal),
+            before_verb: set(&markers.clause.before_verb).into(),
+            impersonal: set(&markers.clause.impersonal).into(),
             outlet_names: Phrases::new(&outlets.names),
-            via: set(&outlets.via),
-            with_words: set(&outlets.with_words),
+            via: set(&outlets.via).into(),
+            with_words: set(&outlets.with_words).into(),
             organizations: Phrases::new(&entities.organizations),
-            documents: with_article(set(&entities.documents)),
-            unnamed: with_article(set(&entities.unnamed)),
-            titles: with_article(set(&entities.titles)),
-            particles: set(&entities.name_particles),
+            documents: with_article(set(&entities.documents)).into(),
+            unnamed: with_article(set(&entities.unnamed)).into(),
+            titles: with_article(set(&entities.titles)).into(),
+            particles: set(&entities.name_particles).into(),
             places: Phrases::new(&entities.places),
-            cut_before: set(&entities.cut_before),
-            reflexives: set(&entities.reflexives),
-            manner: set(&entities.manner),
-            anonymity: set(&entities.anonymity),
-            addressees: set(&entities.addressees),
-            not_subject: set(&entities.not_subject),
-            first_names: set(&entities.first_names),
+            cut_before: set(&entities.cut_before).into(),
+            reflexives: set(&entities.reflexives).into(),
+            manner: set(&entities.manner).into(),
+            anonymity: set(&entities.anonymity).into(),
+            addressees: set(&entities.addressees).into(),
+            not_subject: set(&entities.not_subject).into(),
+            first_names: set(&entities.first_names).into(),
             anaphora: Phrases::new(&entities.anaphora),
-            prepositions: set(&entities.prepositions),
-            adverbial: set(&entities.adverbial),
+            prepositions: set(&entities.prepositions).into(),
+            adverbial: set(&entities.adverbial).into(),
             role_class: entities
                 .role_classes
                 .iter()
                 .enumerate()
                 .flat_map(|(i, c)| c.iter().map(move |w| (fold_str(w), i)))
-                .collect(),
+                .collect::<HashMap<_, _>>()
+                .into(),
             time: Phrases::new(&entities.time),
         })
     }
@@ -629,7 +707,7 @@ impl Rules {
 
     /// Whether a complementizer after this folded word belongs to it (بعد أن).
     pub fn blocks_complementizer(&self, word: &str) -> bool {
-        let w = word.strip_prefix('و').filter(|w| self.not_after.contains(*w)).unwrap_or(word);
+        let w = word.strip_prefix('و').filter(|w| self.not_after.contains(w)).unwrap_or(word);
         self.not_after.contains(w)
     }
 
