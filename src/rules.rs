@@ -108,17 +108,20 @@ pub struct Lexicon<V> {
 /// A set of folded words.
 pub type WordSet = Lexicon<()>;
 
-/// The filter's hash: the length, the first two and the last two bytes.
-/// Arabic letters differ in their second UTF-8 byte, so these bytes tell
-/// most words apart.
+/// The filter's hash: the length and the first and last eight bytes, which
+/// hold most words whole (an Arabic letter is two bytes).
 fn filter_hash(w: &[u8]) -> u64 {
     let n = w.len();
-    if n == 0 {
-        return 0;
-    }
-    let head = u64::from(w[0]) | u64::from(w[1.min(n - 1)]) << 8;
-    let tail = u64::from(w[n - 1]) | u64::from(w[n.saturating_sub(2)]) << 8;
-    (n as u64 | head << 8 | tail << 24).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    let (head, tail) = if n >= 8 {
+        let head = u64::from_le_bytes(w[..8].try_into().unwrap_or_default());
+        let tail = u64::from_le_bytes(w[n - 8..].try_into().unwrap_or_default());
+        (head, tail)
+    } else {
+        let mut b = [0u8; 8];
+        b[..n].copy_from_slice(w);
+        (u64::from_le_bytes(b), 0)
+    };
+    (head ^ tail.rotate_left(29) ^ (n as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 impl<V> Lexicon<V> {
