@@ -86,7 +86,7 @@ pub fn run(
             let mut batch = Vec::new();
             let mut bytes = 0;
             for r in records {
-                bytes += r.body.as_ref().map_or(0, String::len);
+                bytes += r.len();
                 batch.push(r);
                 if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
                     if tx.send(std::mem::take(&mut batch)).is_err() {
@@ -100,11 +100,15 @@ pub fn run(
             }
         });
         let writer = scope.spawn(move || write_batches(wrx, sink, on_failure, progress));
-        for batch in rx.iter() {
+        for mut batch in rx.iter() {
+            // Deferred JSON lines are parsed here, on the workers.
             let results = pool.install(|| {
                 batch
-                    .par_iter()
-                    .map_init(crate::Scratch::default, |s, r| process(s, r, rules))
+                    .par_iter_mut()
+                    .map_init(crate::Scratch::default, |s, r| {
+                        r.parse();
+                        process(s, r, rules)
+                    })
                     .collect()
             });
             if wtx.send((batch, results)).is_err() {

@@ -47,6 +47,9 @@ pub struct ReadConfig {
     pub id_field: String,
     pub text_field: String,
     pub encoding: Option<&'static Encoding>,
+    /// Leave each JSON line unparsed for [`Record::parse`], so that the
+    /// pipeline's workers parse lines in parallel instead of the reader.
+    pub defer_json: bool,
 }
 
 impl Default for ReadConfig {
@@ -56,6 +59,7 @@ impl Default for ReadConfig {
             id_field: "id".into(),
             text_field: "text".into(),
             encoding: None,
+            defer_json: false,
         }
     }
 }
@@ -69,16 +73,57 @@ pub struct Record {
     pub location: String,
     pub doc_id: String,
     pub body: Result<String, String>,
+    /// A JSON line still to parse (with [`ReadConfig::defer_json`]).
+    pending: Option<Box<PendingJson>>,
+}
+
+/// A JSON line read but not parsed, with the fields to pick from it.
+#[derive(Debug, Clone)]
+struct PendingJson {
+    line: Vec<u8>,
+    fields: std::sync::Arc<(String, String)>,
 }
 
 impl Record {
     fn failed(source: &str, location: impl Into<String>, doc_id: impl Into<String>, reason: impl fmt::Display) -> Record {
+        Record::new(source, location, doc_id, Err(reason.to_string()))
+    }
+
+    fn new(source: &str, location: impl Into<String>, doc_id: impl Into<String>, body: Result<String, String>) -> Record {
         Record {
             source: source.to_string(),
             location: location.into(),
             doc_id: doc_id.into(),
-            body: Err(reason.to_string()),
+            body,
+            pending: None,
         }
+    }
+
+    /// Parses a deferred JSON line into `doc_id` and `body`; a record read
+    /// whole is left as it is.
+    pub fn parse(&mut self) {
+        if let Some(p) = self.pending.take() {
+            let (id_field, text_field) = &*p.fields;
+            let (doc_id, body) = parse_json_line(&p.line, id_field, text_field);
+            if let Some(id) = doc_id {
+                self.doc_id = id;
+            }
+            self.body = body;
+        }
+    }
+
+    /// Input bytes this record holds: its text, or its unparsed line.
+    pub fn len(&self) -> usize {
+        match (&self.pending, &self.body) {
+            (Some(p), _) => p.line.len(),
+            (None, Ok(t)) => t.len(),
+            (None, Err(_)) => 0,
+        }
+    }
+
+    /// Whether the record holds no input bytes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -274,12 +319,7 @@ fn whole_file(mut reader: Box<dyn Read + Send>, src: &Source, display: &str, cfg
     if format == Some(Format::Trec) || trimmed.starts_with("<DOC") {
         return trec_records(&text, display, &doc_id);
     }
-    vec![Record {
-        source: display.to_string(),
-        location: String::new(),
-        doc_id,
-        body: Ok(text),
-    }]
+    vec![Record::new(display, "", doc_id, Ok(text))]
 }
 
 fn read_reason(e: &io::Error) -> String {
@@ -309,12 +349,7 @@ pub fn trec_records(text: &str, source: &str, file_id: &str) -> Vec<Record> {
             .unwrap_or_else(|| format!("{file_id}:{n}"));
         let location = format!("DOC {n}");
         match between(body, "<TEXT>", "</TEXT>") {
-            Some(t) => out.push(Record {
-                source: source.to_string(),
-                location,
-                doc_id: id,
-                body: Ok(strip_paragraph_tags(t)),
-            }),
+            Some(t) => out.push(Record::new(source, location, id, Ok(strip_paragraph_tags(t)))),
             None => out.push(Record::failed(source, location, id, "<DOC> without <TEXT>")),
         }
         if close.is_none() {
@@ -372,10 +407,13 @@ pub struct JsonlRecords {
     line: usize,
     buf: Vec<u8>,
     done: bool,
+    /// The id and text field names, shared by deferred records.
+    fields: std::sync::Arc<(String, String)>,
 }
 
 impl JsonlRecords {
     fn new(reader: Box<dyn Read + Send>, source: String, cfg: ReadConfig) -> Self {
+        let fields = std::sync::Arc::new((cfg.id_field.clone(), cfg.text_field.clone()));
         JsonlRecords {
             reader: BufReader::with_capacity(1 << 20, reader),
             source,
@@ -383,6 +421,7 @@ impl JsonlRecords {
             line: 0,
             buf: Vec::new(),
             done: false,
+            fields,
         }
     }
 }
@@ -417,7 +456,16 @@ impl Iterator for JsonlRecords {
             if line.is_empty() {
                 continue;
             }
-            return Some(parse_json_record(line, &self.source, location, fallback_id, &self.cfg));
+            if self.cfg.defer_json {
+                let mut rec = Record::new(&self.source, location, fallback_id, Err(String::new()));
+                rec.pending = Some(Box::new(PendingJson {
+                    line: line.to_vec(),
+                    fields: self.fields.clone(),
+                }));
+                return Some(rec);
+            }
+            let (id, body) = parse_json_line(line, &self.cfg.id_field, &self.cfg.text_field);
+            return Some(Record::new(&self.source, location, id.unwrap_or(fallback_id), body));
         }
     }
 }
@@ -428,35 +476,26 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
     &b[start..end]
 }
 
-fn parse_json_record(line: &[u8], source: &str, location: String, fallback_id: String, cfg: &ReadConfig) -> Record {
+/// The id (when the line has one) and the text of one JSON line, or why
+/// it has no text.
+fn parse_json_line(line: &[u8], id_field: &str, text_field: &str) -> (Option<String>, Result<String, String>) {
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     // One UTF-8 check of the whole line; the parser then reads a str and
     // checks no string again (it was a twentieth of the run).
     let line = match decode::utf8(line) {
         Ok(s) => s,
-        Err(bad) => return Record::failed(source, location, fallback_id, bad),
+        Err(bad) => return (None, Err(bad.to_string())),
     };
     let mut de = serde_json::Deserializer::from_str(line);
     let seed = Fields {
-        id: &cfg.id_field,
-        text: &cfg.text_field,
+        id: id_field,
+        text: text_field,
     };
-    let parsed = seed.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
-    match parsed {
-        Err(e) => Record::failed(source, location, fallback_id, format!("invalid JSON: {e}")),
-        Ok((id, text)) => {
-            let doc_id = id.unwrap_or(fallback_id);
-            match text {
-                Some(Some(t)) => Record {
-                    source: source.to_string(),
-                    location,
-                    doc_id,
-                    body: Ok(t),
-                },
-                Some(None) => Record::failed(source, location, doc_id, format!("field \"{}\" is not a string", cfg.text_field)),
-                None => Record::failed(source, location, doc_id, format!("record has no \"{}\" field", cfg.text_field)),
-            }
-        }
+    match seed.deserialize(&mut de).and_then(|v| de.end().map(|_| v)) {
+        Err(e) => (None, Err(format!("invalid JSON: {e}"))),
+        Ok((id, Some(Some(t)))) => (id, Ok(t)),
+        Ok((id, Some(None))) => (id, Err(format!("field \"{text_field}\" is not a string"))),
+        Ok((id, None)) => (id, Err(format!("record has no \"{text_field}\" field"))),
     }
 }
 
@@ -553,12 +592,7 @@ fn csv_records(reader: Box<dyn Read + Send>, source: String, cfg: ReadConfig) ->
                 match r.get(*text_col).map(decode::utf8) {
                     None => Record::failed(&src, location, id, format!("row has no \"{}\" column", cfg.text_field)),
                     Some(Err(e)) => Record::failed(&src, location, id, e),
-                    Some(Ok(t)) => Record {
-                        source: src.clone(),
-                        location,
-                        doc_id: id,
-                        body: Ok(t.to_string()),
-                    },
+                    Some(Ok(t)) => Record::new(&src, location, id, Ok(t.to_string())),
                 }
             }
         })

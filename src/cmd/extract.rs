@@ -93,6 +93,7 @@ fn compile(a: &Args) -> Result<Config> {
             id_field: a.id_field.clone(),
             text_field: a.text_field.clone(),
             encoding,
+            defer_json: true,
         },
         write: WriteConfig {
             format: out_format,
