@@ -74,12 +74,16 @@ impl<'a> Ctx<'a> {
         self.seg.tokens.get(i).is_some_and(|t| t.is(c))
     }
 
+    /// Whether token `i` follows ما (ما قاله، كما أعلنه): a reporting verb
+    /// there may carry its object pronoun.
+    fn after_ma(&self, i: usize) -> bool {
+        i > 0 && matches!(self.word(i - 1), Some("ما" | "كما" | "لما" | "مما"))
+    }
+
     /// The marker at token `i`, with the token after its last word.
     fn marker_at(&self, i: usize) -> Option<(&'a MarkerForm, usize)> {
         let w = self.word(i)?;
-        // ما قاله، كما أعلنه: a reporting verb with its object pronoun.
-        let after_ma = i > 0 && matches!(self.word(i - 1), Some("ما" | "كما" | "لما" | "مما"));
-        let f = if after_ma {
+        let f = if self.after_ma(i) {
             self.rules.marker_with_object(w)?
         } else {
             self.rules.marker(w)?
@@ -666,7 +670,11 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
         let heading = seg.paragraphs[sent.paragraph].heading;
         let mut i = sent.first;
         while i < sent.end {
-            let Some((form, end)) = ctx.marker_at(i) else {
+            // Most words are no marker: the filter says so before the full
+            // test. A word after ما may be one with an object pronoun.
+            let t = seg.tokens[i];
+            let maybe = t.is_word() && (rules.may_be_marker(t.text(text)) || ctx.after_ma(i));
+            let Some((form, end)) = maybe.then(|| ctx.marker_at(i)).flatten() else {
                 i += 1;
                 continue;
             };

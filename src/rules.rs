@@ -137,10 +137,17 @@ impl<V> Lexicon<V> {
         Lexicon { map, bits, shift }
     }
 
+    /// Whether the word may be in the table: `false` is certain, `true`
+    /// needs [`Lexicon::get`] to confirm.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        let h = (filter_hash(word.as_bytes()) >> self.shift) as usize;
+        self.bits[h / 64] & (1 << (h % 64)) != 0
+    }
+
     /// The value stored for a word.
     pub fn get(&self, word: &str) -> Option<&V> {
-        let h = (filter_hash(word.as_bytes()) >> self.shift) as usize;
-        if self.bits[h / 64] & (1 << (h % 64)) == 0 {
+        if !self.may_contain(word) {
             return None;
         }
         self.map.get(word)
@@ -657,6 +664,12 @@ impl Rules {
         // The forms are stored with and without one clitic و or ف; one
         // clitic only: فورد (the name Ford) is not ف + و + رد.
         self.forms.get(word)
+    }
+
+    /// Whether a folded word may be a marker form: `false` is certain.
+    #[inline]
+    pub fn may_be_marker(&self, word: &str) -> bool {
+        self.forms.may_contain(word)
     }
 
     /// A marker verb carrying an object pronoun (أعلنه، نقلته، قالته).
