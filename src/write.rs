@@ -46,14 +46,6 @@ pub trait Sink {
     fn finish(&mut self) -> io::Result<()>;
 }
 
-/// The I/O error inside a CSV error, so that a broken pipe stays one.
-fn io_error(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
-}
-
 /// A cell a spreadsheet would run as a formula gets a leading apostrophe
 /// (OWASP's advice on CSV injection).
 pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -91,44 +83,56 @@ struct Row<'a> {
     claim: &'a Claim,
 }
 
+/// Writes one CSV cell, quoted only when it holds a comma, a quotation mark
+/// or a line break: the cells the csv crate would quote, written the same way.
+fn csv_cell(w: &mut impl Write, cell: &str) -> io::Result<()> {
+    let b = cell.as_bytes();
+    if memchr::memchr3(b',', b'"', b'\n', b).is_none() && memchr::memchr(b'\r', b).is_none() {
+        return w.write_all(b);
+    }
+    w.write_all(b"\"")?;
+    for (i, part) in cell.split('"').enumerate() {
+        if i > 0 {
+            w.write_all(b"\"\"")?;
+        }
+        w.write_all(part.as_bytes())?;
+    }
+    w.write_all(b"\"")
+}
+
+/// Writes one CSV row and its line end.
+fn csv_row<'a>(w: &mut impl Write, cells: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        csv_cell(w, cell)?;
+    }
+    w.write_all(b"\n")
+}
+
 /// Writes claims as CSV with a header row, or as JSON lines.
 pub struct ClaimWriter<W: Write> {
     cfg: WriteConfig,
-    csv: Option<csv::Writer<W>>,
-    raw: Option<W>,
+    out: W,
 }
 
 impl<W: Write> ClaimWriter<W> {
     /// A writer that has already written the header (CSV) or BOM (Excel).
+    /// Cells go straight to `out`, which should be buffered.
     pub fn new(mut out: W, cfg: WriteConfig) -> io::Result<Self> {
         if cfg.excel {
             out.write_all("\u{feff}".as_bytes())?;
         }
-        match cfg.format {
-            OutputFormat::Csv => {
-                let mut w = csv::WriterBuilder::new().from_writer(out);
-                w.write_record(COLUMNS).map_err(io_error)?;
-                Ok(ClaimWriter {
-                    cfg,
-                    csv: Some(w),
-                    raw: None,
-                })
-            }
-            OutputFormat::Jsonl => Ok(ClaimWriter {
-                cfg,
-                csv: None,
-                raw: Some(out),
-            }),
+        if cfg.format == OutputFormat::Csv {
+            csv_row(&mut out, COLUMNS)?;
         }
+        Ok(ClaimWriter { cfg, out })
     }
 
     /// Gives back the underlying writer.
     pub fn into_inner(self) -> io::Result<W> {
-        match (self.csv, self.raw) {
-            (Some(w), _) => w.into_inner().map_err(|e| e.into_error()),
-            (None, Some(w)) => Ok(w),
-            _ => Err(io::Error::other("writer already taken")),
-        }
+        Ok(self.out)
     }
 }
 
@@ -138,45 +142,45 @@ impl<W: Write> Sink for ClaimWriter<W> {
         fn cell(excel: bool, s: &str) -> std::borrow::Cow<'_, str> {
             if excel { neutralize(s) } else { s.into() }
         }
-        if let Some(w) = &mut self.csv {
-            let mut numbers = [Digits::default(); 3];
-            for c in claims {
-                let [id, start, end] = &mut numbers;
-                let (id, start, end) = (id.format(c.claim_id), start.format(c.start), end.format(c.end));
-                w.write_record([
-                    cell(excel, doc_id).as_ref(),
-                    id,
-                    &cell(excel, &c.speaker),
-                    c.speaker_type.as_str(),
-                    &cell(excel, &c.speaker_title),
-                    &cell(excel, &c.speaker_mention),
-                    &cell(excel, &c.outlet),
-                    &cell(excel, &c.cue),
-                    &cell(excel, &c.cue_text),
-                    c.quote_type.as_str(),
-                    &cell(excel, &c.claim),
-                    start,
-                    end,
-                ])
-                .map_err(io_error)?;
+        let w = &mut self.out;
+        match self.cfg.format {
+            OutputFormat::Csv => {
+                let mut numbers = [Digits::default(); 3];
+                for c in claims {
+                    let [id, start, end] = &mut numbers;
+                    let (id, start, end) = (id.format(c.claim_id), start.format(c.start), end.format(c.end));
+                    csv_row(
+                        w,
+                        [
+                            cell(excel, doc_id).as_ref(),
+                            id,
+                            &cell(excel, &c.speaker),
+                            c.speaker_type.as_str(),
+                            &cell(excel, &c.speaker_title),
+                            &cell(excel, &c.speaker_mention),
+                            &cell(excel, &c.outlet),
+                            &cell(excel, &c.cue),
+                            &cell(excel, &c.cue_text),
+                            c.quote_type.as_str(),
+                            &cell(excel, &c.claim),
+                            start,
+                            end,
+                        ],
+                    )?;
+                }
             }
-        } else if let Some(w) = &mut self.raw {
-            for c in claims {
-                serde_json::to_writer(&mut *w, &Row { doc_id, claim: c })?;
-                w.write_all(b"\n")?;
+            OutputFormat::Jsonl => {
+                for c in claims {
+                    serde_json::to_writer(&mut *w, &Row { doc_id, claim: c })?;
+                    w.write_all(b"\n")?;
+                }
             }
         }
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if let Some(w) = &mut self.csv {
-            w.flush()?;
-        }
-        if let Some(w) = &mut self.raw {
-            w.flush()?;
-        }
-        Ok(())
+        self.out.flush()
     }
 }
 
@@ -189,6 +193,19 @@ mod tests {
         assert_eq!(neutralize("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(neutralize("-1+2"), "'-1+2");
         assert_eq!(neutralize("قال"), "قال");
+    }
+
+    #[test]
+    fn cells_are_quoted_as_the_csv_crate_quotes_them() {
+        let cells = ["قال", "a,b", "say \"no\"", "two\nlines", "cr\r", "", "«نعم»"];
+        let mut ours = Vec::new();
+        csv_row(&mut ours, cells).unwrap();
+        let mut theirs = csv::Writer::from_writer(Vec::new());
+        theirs.write_record(cells).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs.into_inner().unwrap()).unwrap()
+        );
     }
 
     #[test]
