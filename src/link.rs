@@ -843,6 +843,17 @@ impl<'a> Linker<'a> {
                 k += 1;
                 continue;
             }
+            // المتحدث باسم الرئيس التركي رجب طيب أردوغان: the name is the
+            // principal's; the spokesperson is known by the description. A
+            // bare role (باسم الرئيس يون يونغ تشان) may be followed by either.
+            let word_after = |n: usize| idx.get(k + n).and_then(|&x| self.word(x));
+            if self.rules.is_speaks_for(w)
+                && k > 0
+                && word_after(1).is_some_and(|p| self.rules.is_principal(p))
+                && word_after(2).is_some_and(definite)
+            {
+                return None;
+            }
             if self.rules.is_preposition(w) && !self.is_ali(idx[k]) {
                 // مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني: the
                 // holder of the role is named after its place.

@@ -224,6 +224,8 @@ pub struct Rules {
     first_names: WordSet,
     anaphora: Phrases,
     prepositions: WordSet,
+    speaks_for: WordSet,
+    principals: WordSet,
     adverbial: WordSet,
     /// Role word → its class number (سفير and دبلوماسي share one).
     role_class: Lexicon<usize>,
@@ -373,6 +375,10 @@ struct EntitiesFile {
     first_names: Vec<String>,
     anaphora: Vec<String>,
     prepositions: Vec<String>,
+    #[serde(default)]
+    speaks_for: Vec<String>,
+    #[serde(default)]
+    principals: Vec<String>,
     adverbial: Vec<String>,
     role_classes: Vec<Vec<String>>,
     time: Vec<String>,
@@ -647,6 +653,8 @@ impl Rules {
             first_names: set(&entities.first_names).into(),
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions).into(),
+            speaks_for: set(&entities.speaks_for).into(),
+            principals: with_article(set(&entities.principals)).into(),
             adverbial: set(&entities.adverbial).into(),
             role_class: entities
                 .role_classes
@@ -869,6 +877,16 @@ impl Rules {
     /// Whether a folded word is a preposition whose object follows.
     pub fn is_preposition(&self, word: &str) -> bool {
         self.prepositions.contains(word)
+    }
+
+    /// Whether a folded word means "on behalf of" (باسم).
+    pub fn is_speaks_for(&self, word: &str) -> bool {
+        self.speaks_for.contains(word)
+    }
+
+    /// Whether a folded word is a role a spokesperson speaks for (الرئيس، وزير).
+    pub fn is_principal(&self, word: &str) -> bool {
+        self.principals.contains(word)
     }
 }
 
