@@ -74,6 +74,15 @@ impl<'a> Ctx<'a> {
         self.seg.tokens.get(i).is_some_and(|t| t.is(c))
     }
 
+    /// Whether the word before token `i` is a complementizer carrying a
+    /// pronoun (أنه، إنها، بأنهم، أنني): the pronoun is the next verb's subject.
+    fn pronoun_complementizer_before(&self, i: usize) -> bool {
+        i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|w| self.rules.is_complementizer(w) && ["ه", "ها", "هم", "هما", "ني", "نا"].iter().any(|p| w.ends_with(p)))
+    }
+
     /// Whether token `i` follows ما (ما قاله، كما أعلنه): a reporting verb
     /// there may carry its object pronoun.
     fn after_ma(&self, i: usize) -> bool {
@@ -743,6 +752,16 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                             .rev()
                             .take_while(|p| p.sentence == si)
                             .any(|p| p.claim.0 <= f.cue.0 && f.cue.0 < p.claim.1);
+                    if f.inside_claim && f.form.class == MarkerClass::Verb && ctx.pronoun_complementizer_before(f.cue.0) {
+                        out.rejected.push(Rejected {
+                            sentence: si,
+                            cue: f.cue,
+                            reason: Reason::PronounSubject,
+                            head: None,
+                            agreement: f.form.agreement,
+                        });
+                        continue;
+                    }
                     out.frames.push(f);
                 }
                 Err(reason) => {

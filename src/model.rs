@@ -108,6 +108,10 @@ pub enum Reason {
     /// A pre-posed outlet before a reporting verb (وبحسب رويترز، قال الوزير):
     /// it is that claim's outlet, not a claim of its own.
     Relayed,
+    /// A verb inside another's reported clause whose subject is the pronoun
+    /// on the complementizer before it (وأضاف أنه يتوقع ...): the words after
+    /// it are its object, and the source is the clause's own.
+    PronounSubject,
 }
 
 /// The decision taken on one marker occurrence.
