@@ -128,6 +128,12 @@ fn bare(w: &str) -> &str {
     w.strip_prefix("ال").unwrap_or(w)
 }
 
+/// Whether a folded word has the ending of a relative adjective (أمني،
+/// أمنية، إيرانيون، أمريكيين), which qualifies the noun before it.
+fn relative_adjective(w: &str) -> bool {
+    ["ي", "يه", "يون", "يين", "يات"].iter().any(|e| w.ends_with(e))
+}
+
 fn compatible(a: Agreement, b: Agreement) -> bool {
     a == Agreement::Unknown || b == Agreement::Unknown || a == b
 }
@@ -485,7 +491,17 @@ impl<'a> Linker<'a> {
                     && !self.rules.cuts_before(w)
                     && self.outlet_at(i, b).is_none();
                 let pp = (w.starts_with("بال") || w.starts_with("لل")) && !quoted && !genitive;
-                if !quoted && !genitive && (prev_def && !definite(w) || pp) && w != "في" && !self.keeps_place(i, a) {
+                // مسؤولون أمريكيون اشترطوا عدم ...، خبراء اقتصاديون منذ ...: a
+                // plural verb or an adverbial opens a clause about the source;
+                // so does a negation or demonstrative after a relative
+                // adjective (مصادر أمنية لم تسمها), not after a noun it
+                // qualifies (أحد هؤلاء الدبلوماسيين، إحدى مواد هذا القانون).
+                let after_adjective = self.word(idx[n - 1]).is_some_and(relative_adjective);
+                let clause = described
+                    && (w.ends_with("وا") && w.chars().count() > 3
+                        || self.rules.is_adverbial(w)
+                        || after_adjective && self.rules.opens_no_subject(w));
+                if !quoted && !genitive && (prev_def && !definite(w) || pp || clause) && w != "في" && !self.keeps_place(i, a) {
                     return self.trim_range((a, idx[n - 1] + 1));
                 }
                 prev_def = definite(w) || quoted || genitive;
@@ -924,8 +940,10 @@ impl<'a> Linker<'a> {
                 return None;
             }
             if after_head {
-                // وزير خارجية قطر، مصدر أمني: a complement or adjective.
-                after_head = w.ends_with('ي') || w.ends_with("يه");
+                // وزير خارجية قطر، مصدر أمني: a complement or adjective; a
+                // relative adjective, plural too (مسؤولون إيرانيون بارزون),
+                // may take another after it.
+                after_head = relative_adjective(w);
                 k += 1;
                 continue;
             }
