@@ -957,6 +957,18 @@ impl<'a> Linker<'a> {
         None
     }
 
+    /// The source words before the first one written with tanween (مبيناً،
+    /// حالياً، محامٍ): an indefinite adverb, object or predicate, never part
+    /// of a name. `None` when the first word has it. Normalisation drops the
+    /// mark, so the original text is read.
+    fn before_tanween(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        let end = (a..b)
+            .find(|&i| self.word(i).is_some() && (self.render)(i, i + 1, 0).contains(['\u{064B}', '\u{064C}', '\u{064D}']))
+            .unwrap_or(b);
+        let end = self.trim_range((a, end)).1;
+        (end > a && (a..end).any(|i| self.word(i).is_some())).then_some((a, end))
+    }
+
     fn kind_of(&self, np: (usize, usize)) -> SpeakerType {
         let ws = self.words(np);
         let it = || ws.iter().map(|w| w.as_ref());
@@ -1087,6 +1099,7 @@ impl<'a> Linker<'a> {
         if np.is_none() && (f.inside_claim || f.nested && f.form.class == MarkerClass::Verb) {
             return None; // a verb inside another's clause, with no subject of its own
         }
+        let np = np.and_then(|r| self.before_tanween(r));
         let (ent, mention) = match np {
             // نقلت الوكالة عنه with no one to point back to: the outlet stands
             // as the source rather than the claim being lost.
