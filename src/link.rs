@@ -1041,7 +1041,9 @@ impl<'a> Linker<'a> {
                 .and_then(|r| self.relay_outlet(r))
                 .or_else(|| self.leading_frame_outlet(f.sentence, f.cue.0))
                 .or_else(|| {
-                    (f.form.class == MarkerClass::Participle)
+                    // قائلا، and قال فيها after a tweet: the medium named
+                    // earlier in the sentence.
+                    (f.form.class == MarkerClass::Participle || self.about_medium_before(f.cue.0))
                         .then(|| self.clause_outlet(f.sentence, f.cue.0))
                         .flatten()
                 }),
@@ -1080,9 +1082,12 @@ impl<'a> Linker<'a> {
         }
         // وكان خامنئي قد قال في خطاب ...، تخللته هتافات ...، أن: a subject
         // before the verb wins over words found after an adverbial piece.
-        if (np.is_none() || head.np_late) && f.form.class == MarkerClass::Verb {
+        // نقلت الوكالة في وقت سابق عن X: before a relaying verb stands the
+        // outlet, and the source found after عن stays.
+        if (np.is_none() || head.np_late && !nql) && f.form.class == MarkerClass::Verb {
             np = self.subject_before(f.cue.0, f.sentence).or(np);
         } else if f.form.class == MarkerClass::Verb
+            && !nql
             && let Some(b) = self.subject_before(f.cue.0, f.sentence)
             && b.0 > 0
             && self.word(b.0 - 1).is_some_and(is_kana)
@@ -1222,12 +1227,28 @@ impl<'a> Linker<'a> {
     /// نشرها عبر حسابه على تويتر، قائلا): the clause the participle closes.
     fn clause_outlet(&self, sentence: usize, cue: usize) -> Option<String> {
         let first = self.seg.sentences[sentence].first;
+        // على موقع تويتر: على is a marker only before لسان.
+        let marker_here = |k: usize, w: &str| {
+            self.rules
+                .marker(w)
+                .is_some_and(|m| m.then.as_deref().is_none_or(|t| self.word(k + 1) == Some(t)))
+        };
+        // Words quoted before the marker ("الحملة الشرسة على الرياض") are
+        // what was said, not where.
         (first..cue)
             .filter(|&k| {
                 self.word(k)
-                    .is_some_and(|w| (self.rules.is_via(w) || w.starts_with('ل')) && self.rules.marker(w).is_none())
+                    .is_some_and(|w| (self.rules.is_via(w) || w.starts_with('ل')) && !marker_here(k, w))
+                    && !self.inside_quote(k, first)
             })
-            .find_map(|k| self.outlet_at(k, cue))
+            .find_map(|k| {
+                let o = self.outlet_at(k, cue)?;
+                // على تويتر، على موقع ...: after على only a platform or a typed medium.
+                let on = self.word(k).is_some_and(|w| self.rules.is_on_platform(w));
+                let words = || (o.0..o.1).filter_map(|x| self.word(x));
+                let typed = words().next().is_some_and(|w| self.rules.is_outlet_type(w));
+                (!on || typed || self.rules.platform_at(words()).is_some()).then_some(o)
+            })
             .map(|o| self.render_outlet(o))
     }
 
@@ -1330,6 +1351,9 @@ impl<'a> Linker<'a> {
         let cue_word = self.word(cue)?;
         if cue_word.starts_with('و') || cue_word.starts_with('ف') {
             return None; // وقال opens its own clause
+        }
+        if self.about_medium_before(cue) {
+            return None;
         }
         let first = self.seg.sentences[sentence].first;
         let mut end = cue;
@@ -1453,11 +1477,19 @@ impl<'a> Linker<'a> {
                 .is_some_and(|w| matches!(w, "كان" | "وكان" | "كانت" | "وكانت" | "ان" | "لكن" | "ولكن"));
         let known = self.rules.is_unnamed(first_word)
             || self.rules.is_title(first_word)
+            || self.rules.is_outlet_type(first_word)
             || self.rules.organization_at(std::iter::once(first_word)).is_some()
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
             || self.recent().iter().any(|e| e.key.iter().any(|k| k == first_word))
             || (opens_clause && ws.len() <= 3 && ws.iter().all(|w| self.name_like(w)));
         known.then_some(np)
+    }
+
+    /// Whether the verb at `cue` is followed by فيه/فيها (نشر تغريدة عبر
+    /// موقع تويتر قال فيها): the words before it are the medium the clause is
+    /// about, not its subject.
+    fn about_medium_before(&self, cue: usize) -> bool {
+        self.word(cue + 1).is_some_and(|w| matches!(w, "فيه" | "فيها" | "فيهم"))
     }
 
     fn continuation(&self, agreement: Agreement) -> Option<usize> {

@@ -207,6 +207,8 @@ pub struct Rules {
     before_verb: WordSet,
     impersonal: WordSet,
     outlet_names: Phrases,
+    platforms: Phrases,
+    on_platform: WordSet,
     via: WordSet,
     with_words: WordSet,
     organizations: Phrases,
@@ -347,7 +349,11 @@ struct OutletsFile {
     not_media: Vec<String>,
     frames: Vec<String>,
     names: Vec<String>,
+    #[serde(default)]
+    platforms: Vec<String>,
     via: Vec<String>,
+    #[serde(default)]
+    on_platform: Vec<String>,
     with_words: Vec<String>,
 }
 
@@ -635,7 +641,9 @@ impl Rules {
             conjunctions: Phrases::new(&markers.clause.conjunctions),
             before_verb: set(&markers.clause.before_verb).into(),
             impersonal: set(&markers.clause.impersonal).into(),
-            outlet_names: Phrases::new(&outlets.names),
+            outlet_names: Phrases::new(&[outlets.names.as_slice(), outlets.platforms.as_slice()].concat()),
+            platforms: Phrases::new(&outlets.platforms),
+            on_platform: set(&outlets.on_platform).into(),
             via: set(&outlets.via).into(),
             with_words: set(&outlets.with_words).into(),
             organizations: Phrases::new(&entities.organizations),
@@ -766,6 +774,16 @@ impl Rules {
     /// (وكالة الفضاء), not a medium.
     pub fn is_not_media(&self, word: &str) -> bool {
         self.not_media.contains(word)
+    }
+
+    /// Length in words of a platform name (تويتر) starting at `words`.
+    pub fn platform_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+        self.platforms.match_at(words)
+    }
+
+    /// Whether a folded via word takes only a platform or a typed medium (على).
+    pub fn is_on_platform(&self, word: &str) -> bool {
+        self.on_platform.contains(word)
     }
 
     /// Length in words of a known outlet name starting at `words`.
