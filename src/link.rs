@@ -834,6 +834,13 @@ impl<'a> Linker<'a> {
                 k += 1;
                 continue;
             }
+            // مدير التعليم بمنطقة نجران ناصر المنيع: a region word and the
+            // region's name belong to the role, however the name reads.
+            if k > 0 && self.rules.is_place_head(w) && k + 2 < idx.len() {
+                k += 2;
+                after_head = false;
+                continue;
+            }
             // بحسب تصريحات وزير الكهرباء محمد شاكر: a leading speech noun
             // names the source after it. After a description (رفضت مسؤولة
             // بارزة في كوريا الشمالية تصريحات ...) it starts the verb's

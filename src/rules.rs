@@ -226,6 +226,7 @@ pub struct Rules {
     first_names: WordSet,
     anaphora: Phrases,
     prepositions: WordSet,
+    place_heads: WordSet,
     speaks_for: WordSet,
     principals: WordSet,
     adverbial: WordSet,
@@ -381,6 +382,8 @@ struct EntitiesFile {
     first_names: Vec<String>,
     anaphora: Vec<String>,
     prepositions: Vec<String>,
+    #[serde(default)]
+    place_heads: Vec<String>,
     #[serde(default)]
     speaks_for: Vec<String>,
     #[serde(default)]
@@ -661,6 +664,7 @@ impl Rules {
             first_names: set(&entities.first_names).into(),
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions).into(),
+            place_heads: set(&entities.place_heads).into(),
             speaks_for: set(&entities.speaks_for).into(),
             principals: with_article(set(&entities.principals)).into(),
             adverbial: set(&entities.adverbial).into(),
@@ -895,6 +899,12 @@ impl Rules {
     /// Whether a folded word is a preposition whose object follows.
     pub fn is_preposition(&self, word: &str) -> bool {
         self.prepositions.contains(word)
+    }
+
+    /// Whether a folded word opens a region's name (منطقة، محافظة), bare or
+    /// after ب، ل or و.
+    pub fn is_place_head(&self, word: &str) -> bool {
+        self.place_heads.contains(word) || word.strip_prefix(['ب', 'ل', 'و']).is_some_and(|r| self.place_heads.contains(r))
     }
 
     /// Whether a folded word means "on behalf of" (باسم).
