@@ -124,7 +124,29 @@ const fn keeps_after(lead: u8) -> [bool; 64] {
     t
 }
 
-static KEEPS_ARABIC: [[bool; 64]; 4] = [keeps_after(0xD8), keeps_after(0xD9), keeps_after(0xDA), keeps_after(0xDB)];
+/// `keeps` for the Arabic block, indexed by the lead byte's low two bits and
+/// the continuation byte's low six: one look-up that needs no bounds check.
+static KEEPS_ARABIC: [bool; 256] = {
+    let blocks = [keeps_after(0xD8), keeps_after(0xD9), keeps_after(0xDA), keeps_after(0xDB)];
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = blocks[i >> 6][i & 0x3F];
+        i += 1;
+    }
+    t
+};
+
+/// ASCII bytes that normalisation leaves as they are.
+static PLAIN_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = !matches!(b as u8, b'&' | b'\r' | b',' | b';' | b'\t' | b'#' | b'_' | b'A'..=b'Z');
+        b += 1;
+    }
+    t
+};
 
 /// The common letter variants (أ، إ، آ، ى، ئ، ة، ؤ) fold to a letter of the
 /// same width: they are replaced without decoding, and the offset map does
@@ -197,13 +219,13 @@ pub fn normalize_into(original: &str, into: &mut Normalized) {
     let mut run = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
-        if b < 0x80 && !matches!(b, b'&' | b'\r' | b',' | b';' | b'\t' | b'#' | b'_' | b'A'..=b'Z') {
+        if PLAIN_ASCII[usize::from(b)] {
             pos += 1;
             continue;
         }
-        if (0xD8..=0xDB).contains(&b)
+        if b & 0xFC == 0xD8
             && let Some(&n) = bytes.get(pos + 1)
-            && KEEPS_ARABIC[(b - 0xD8) as usize][(n & 0x3F) as usize]
+            && KEEPS_ARABIC[usize::from(((b & 3) << 6) | (n & 0x3F))]
         {
             pos += 2;
             continue;
