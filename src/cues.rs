@@ -680,9 +680,10 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
         let mut i = sent.first;
         while i < sent.end {
             // Most words are no marker: the filter says so before the full
-            // test. A word after ما may be one with an object pronoun.
+            // test. A word after ما may be one with an object pronoun (ه، ها).
             let t = seg.tokens[i];
-            let maybe = t.is_word() && (rules.may_be_marker(t.text(text)) || ctx.after_ma(i));
+            let w = t.text(text);
+            let maybe = t.is_word() && (rules.may_be_marker(w) || crate::rules::object_stem(w).is_some() && ctx.after_ma(i));
             let Some((form, end)) = maybe.then(|| ctx.marker_at(i)).flatten() else {
                 i += 1;
                 continue;

@@ -80,7 +80,7 @@ impl MarkerForm {
 }
 
 /// A verb without its object pronoun (نقلته، نقلتها → نقلت), if it has one.
-fn object_stem(word: &str) -> Option<&str> {
+pub(crate) fn object_stem(word: &str) -> Option<&str> {
     word.strip_suffix("ها").or_else(|| word.strip_suffix('ه'))
 }
 
