@@ -157,11 +157,6 @@ impl<V> Lexicon<V> {
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
-
-    /// The words and their values, in no order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
-        self.map.iter()
-    }
 }
 
 impl<V> Default for Lexicon<V> {

@@ -151,3 +151,45 @@ fn arbitrary_text_never_panics_the_extractor() {
     // The soup is made of markers and quotation marks: some must become claims.
     assert!(claims > 1000, "{claims}");
 }
+
+#[test]
+fn deferred_json_lines_parse_to_the_same_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut files = vec![std::path::PathBuf::from("tests/data/dev.jsonl")];
+    for i in 0..200 {
+        let len = rng.below(300);
+        let mut body = soup(&mut rng, len);
+        // Lines that are JSON, or nearly.
+        body.extend_from_slice(b"\n{\"id\": 7, \"text\": \"\\u0642\\u0627\\u0644 \\\"x\\\"\"}\n{\"text\": 3}\n{\"id\": \"a\"}\n");
+        let path = dir.path().join(format!("s{i}.jsonl"));
+        fs::write(&path, &body).unwrap();
+        files.push(path);
+    }
+    for path in files {
+        let src = || Source {
+            path: Some(path.clone()),
+            base: None,
+        };
+        let eager: Vec<_> = read::read_source(src(), ReadConfig::default()).collect();
+        let deferred = ReadConfig {
+            defer_json: true,
+            ..ReadConfig::default()
+        };
+        let late: Vec<_> = read::read_source(src(), deferred)
+            .map(|mut r| {
+                r.parse();
+                r
+            })
+            .collect();
+        assert_eq!(eager.len(), late.len(), "{}", path.display());
+        for (a, b) in eager.iter().zip(&late) {
+            assert_eq!(
+                (&a.location, &a.doc_id, &a.body),
+                (&b.location, &b.doc_id, &b.body),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
