@@ -1112,6 +1112,10 @@ impl<'a> Linker<'a> {
             return None; // a verb inside another's clause, with no subject of its own
         }
         let np = np.and_then(|r| self.before_tanween(r));
+        // وقال سموه، وأضاف معاليه: an honorific stands for the person named
+        // before, as a pronoun would; alone in the article it is the source.
+        let honorific = np.filter(|&(a, b)| self.words((a, b)).len() == 1 && self.word(a).is_some_and(|w| self.rules.is_honorific(w)));
+        let np = np.filter(|_| honorific.is_none());
         let (ent, mention) = match np {
             // نقلت الوكالة عنه with no one to point back to: the outlet stands
             // as the source rather than the claim being lost.
@@ -1121,7 +1125,10 @@ impl<'a> Linker<'a> {
             ) {
                 (Some(e), _) => (e, None),
                 (None, Some(r)) => (self.resolve(r, None, f.form.agreement), Some(r)),
-                (None, None) => return None,
+                (None, None) => match honorific {
+                    Some(h) => (self.resolve(h, None, agreement), Some(h)),
+                    None => return None,
+                },
             },
             Some(np) => {
                 let e = self.resolve(np, appos, agreement);

@@ -222,6 +222,7 @@ pub struct Rules {
     anaphora: Phrases,
     prepositions: WordSet,
     place_heads: WordSet,
+    honorifics: WordSet,
     speaks_for: WordSet,
     principals: WordSet,
     adverbial: WordSet,
@@ -379,6 +380,8 @@ struct EntitiesFile {
     prepositions: Vec<String>,
     #[serde(default)]
     place_heads: Vec<String>,
+    #[serde(default)]
+    honorifics: Vec<String>,
     #[serde(default)]
     speaks_for: Vec<String>,
     #[serde(default)]
@@ -660,6 +663,7 @@ impl Rules {
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions).into(),
             place_heads: set(&entities.place_heads).into(),
+            honorifics: set(&entities.honorifics).into(),
             speaks_for: set(&entities.speaks_for).into(),
             principals: with_article(set(&entities.principals)).into(),
             adverbial: set(&entities.adverbial).into(),
@@ -900,6 +904,11 @@ impl Rules {
     /// after ب، ل or و.
     pub fn is_place_head(&self, word: &str) -> bool {
         self.place_heads.contains(word) || word.strip_prefix(['ب', 'ل', 'و']).is_some_and(|r| self.place_heads.contains(r))
+    }
+
+    /// Whether a folded word is an honorific pronoun (سموه، معاليه).
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(word)
     }
 
     /// Whether a folded word means "on behalf of" (باسم).
