@@ -1672,9 +1672,12 @@ impl<'a> Linker<'a> {
                     // outlet that was named but has not spoken.
                     if key.len() <= 2
                         && self.rules.is_outlet_type(head_word)
-                        && let Some(name) = self.outlets.get(head_word)
+                        && let Some(name) = self
+                            .outlets
+                            .get(head_word)
+                            .cloned()
+                            .or_else(|| self.named_outlet_before(np.0, head_word))
                     {
-                        let name = name.clone();
                         let key = crate::normalize::fold_str(&name).split_whitespace().map(str::to_string).collect();
                         return self.add(Entity {
                             name,
@@ -1723,6 +1726,21 @@ impl<'a> Linker<'a> {
             return (a, self.nth_word_end(k, n, b));
         }
         (a, b)
+    }
+
+    /// The nearest outlet before token `before` named by the bare type word
+    /// `type_word` and a quoted or known name (صحيفة "لا غازيتا ديللو سبورت"
+    /// ... وكشفت الصحيفة).
+    fn named_outlet_before(&self, before: usize, type_word: &str) -> Option<String> {
+        (0..before).rev().find_map(|k| {
+            let w = self.word(k)?;
+            if w != type_word {
+                return None;
+            }
+            let (a, e) = self.outlet_extent((k, (k + 8).min(before)));
+            let named = e < (k + 8).min(before) && e > k + 1;
+            named.then(|| self.render_stripped((a, e)))
+        })
     }
 
     /// A role and name in the text before `before` that a description
