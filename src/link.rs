@@ -959,6 +959,21 @@ impl<'a> Linker<'a> {
                 k += 2;
                 continue;
             }
+            // الرئيس التنفيذي لمهرجان تمور بريدة عبدالعزيز المهوس، بتبوك خالد
+            // العنزي: a word with ب or ل glued on, after a role, is the
+            // role's place or body; a known first name shortly after opens
+            // the name.
+            if k > 0
+                && w.starts_with(['ب', 'ل'])
+                && w.chars().count() > 3
+                && !self.rules.is_first_name(w)
+                && let Some(j) = idx[k + 1..]
+                    .iter()
+                    .take(3)
+                    .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)))
+            {
+                return Some(idx[k + 1 + j]);
+            }
             return Some(idx[k]);
         }
         None
