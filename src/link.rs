@@ -642,7 +642,8 @@ impl<'a> Linker<'a> {
         let reported = without_pronoun(w) != w && self.rules.marker(w).is_none() && self.rules.marker_with_object(w).is_some();
         let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported;
         let mut start = if lead { k + 1 } else { k };
-        if start < b && self.is_opener(start) {
+        let quoted = start < b && self.is_opener(start);
+        if quoted {
             start += 1; // لـ"العربية.نت"
         }
         let first = self.word(start)?;
@@ -666,6 +667,21 @@ impl<'a> Linker<'a> {
             return Some((start, include_closer(self.nth_word_end(start, n, b)), skip));
         }
         let is_type = self.rules.is_outlet_type(f) || with_al.as_deref().is_some_and(|w| self.rules.is_outlet_type(w));
+        // قال لـ"سبق": "..."، وأوضح لـ"الاقتصادية" أن: a short quoted name
+        // right after لـ, where the source phrase ends, is the medium spoken
+        // to, known or not; an organisation or a place is not.
+        if w == "ل"
+            && quoted
+            && !is_type
+            && let Some(c) = (start..b.min(start + 4)).find(|&x| self.is_closer(x))
+            && c > start
+            && (start..c).all(|x| self.word(x).is_some())
+            && (c + 1 >= b || self.seg.tokens[c + 1].is(':') || self.seg.tokens[c + 1].is('،'))
+            && self.rules.organization_at((start..c).filter_map(|x| self.word(x))).is_none()
+            && self.rules.place_at((start..c).filter_map(|x| self.word(x))).is_none()
+        {
+            return Some((start, c + 1, 0));
+        }
         // وكالة الفضاء الأوروبية: a public body, not a medium.
         if !is_type || self.word(start + 1).is_some_and(|w| self.rules.is_not_media(w)) {
             return None;
