@@ -850,6 +850,21 @@ impl<'a> Linker<'a> {
                 k += 1;
                 continue;
             }
+            // مركز الملك سلمان للإغاثة، جامعة الملك عبدالله بن عبدالعزيز: the
+            // name after الملك or الأمير, right after a body's word in the
+            // construct (not وزير الداخلية الأمير ...), is the body's.
+            if self.named_institution(idx[k])
+                && self
+                    .word(idx[k] - 2)
+                    .is_some_and(|b| !definite(b) && self.rules.organization_at(std::iter::once(b)).is_some())
+            {
+                k += 1;
+                while k + 1 < idx.len() && self.word(idx[k]).is_some_and(|p| self.rules.is_particle(p)) {
+                    k += 2;
+                }
+                after_head = false;
+                continue;
+            }
             // مدير التعليم بمنطقة نجران ناصر المنيع: a region word and the
             // region's name belong to the role, however the name reads.
             if k > 0 && self.rules.is_place_head(w) && k + 2 < idx.len() {
