@@ -418,10 +418,14 @@ impl<'a> Linker<'a> {
                 {
                     np_end = np_start; // أضافت قائلة: no subject here
                 }
-                // مدير عام الهيئة: between a role word and a definite noun عام
-                // is "general", not "year".
-                let general =
-                    w == "عام" && self.word(k - 1).is_some_and(|p| self.rules.is_title(p)) && self.word(k + 1).is_some_and(definite);
+                // مدير عام الهيئة، مدير عام فرع الهيئة: after a role word and
+                // before a noun (not a number or a time word) عام is
+                // "general", not "year".
+                let general = w == "عام"
+                    && self.word(k - 1).is_some_and(|p| self.rules.is_title(p))
+                    && self.word(k + 1).is_some_and(|n| {
+                        definite(n) || !n.chars().all(|c| c.is_ascii_digit()) && self.rules.organization_at(std::iter::once(n)).is_some()
+                    });
                 let timed = !general && self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
                 let self_ref = self.rules.is_self_source(w);
                 if k > np_start
