@@ -1164,7 +1164,11 @@ impl<'a> Linker<'a> {
         let np = np.and_then(|r| self.before_tanween(r));
         // وقال سموه، وأضاف معاليه: an honorific stands for the person named
         // before, as a pronoun would; alone in the article it is the source.
-        let honorific = np.filter(|&(a, b)| self.words((a, b)).len() == 1 && self.word(a).is_some_and(|w| self.rules.is_honorific(w)));
+        // ووصف فضيلته حادثة التفجير: the words after the honorific are the
+        // verb's object.
+        let honorific = np
+            .and_then(|(a, _)| (a..a + 1).find(|&x| self.word(x).is_some_and(|w| self.rules.is_honorific(w))))
+            .map(|x| (x, x + 1));
         let np = np.filter(|_| honorific.is_none());
         let (ent, mention) = match np {
             // نقلت الوكالة عنه with no one to point back to: the outlet stands
