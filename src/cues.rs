@@ -644,6 +644,19 @@ impl<'a> Ctx<'a> {
         first.is_some_and(|w| self.rules.is_outlet_type(w)) || self.rules.outlet_name_at(words.iter().copied()).is_some()
     }
 
+    /// The outlet phrase that makes up the rest of a sentence after a marker
+    /// ending at `from` (بحسب ما أوردت | رويترز.), past a relaying verb.
+    fn relayed_outlet_sentence(&self, from: usize, sent: &Sentence) -> Option<(usize, usize)> {
+        let mut e = sent.end;
+        while e > from && !self.seg.tokens[e - 1].is_word() && self.quotes.closer(e - 1).is_none() {
+            e -= 1;
+        }
+        (from..(from + 3).min(e)).find_map(|s| {
+            let words: Vec<&str> = (s..e).filter_map(|x| self.word(x)).collect();
+            (!words.is_empty() && words.len() <= 6 && self.names_outlet(&words)).then_some((s, e))
+        })
+    }
+
     /// لتعبيره → تعبيره: the ل after وفقا does not hide a self-reference.
     fn without_lam<'w>(&self, w: &'w str) -> &'w str {
         match w.strip_prefix('ل') {
@@ -784,6 +797,22 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                         && !quoted[i]
                         && !in_claim;
                     let head = names_subject.then(|| (end, (end + SUBJECT_WINDOW).min(sent.end)));
+                    // ... إن الرئيس يملك سلطة العفو. بحسب ما أوردت رويترز.: a
+                    // post-posed marker standing as a sentence of its own
+                    // names the medium of the claim that ends the sentence
+                    // before.
+                    let mut reason = reason;
+                    if form.class == MarkerClass::Preposition
+                        && i == sent.first
+                        && let Some(src) = ctx.relayed_outlet_sentence(end, sent)
+                        && let Some(p) = out.frames.last_mut()
+                        && p.sentence + 1 == si
+                        && p.relayed_by.is_none()
+                        && p.claim.1 + 1 >= seg.sentences[p.sentence].end
+                    {
+                        p.relayed_by = Some(src);
+                        reason = Reason::Relayed;
+                    }
                     out.rejected.push(Rejected {
                         sentence: si,
                         cue,
