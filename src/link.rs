@@ -1779,7 +1779,12 @@ impl<'a> Linker<'a> {
         if let Some(n) = self.rules.outlet_name_at((k..b).filter_map(|x| self.word(x))) {
             return (a, self.nth_word_end(k, n, b));
         }
-        (a, b)
+        // صحيفة حرييت الخميس، وكالة رويترز ، الخميس: a comma or a time word
+        // ends the name.
+        let end = (a + 1..b)
+            .find(|&x| self.seg.tokens[x].is('،') || self.rules.time_at((x..b).filter_map(|y| self.word(y))).is_some())
+            .unwrap_or(b);
+        self.trim_range((a, end.max(a + 1)))
     }
 
     /// The nearest outlet before token `before` named by the bare type word
@@ -1791,9 +1796,13 @@ impl<'a> Linker<'a> {
             if w != type_word {
                 return None;
             }
-            let (a, e) = self.outlet_extent((k, (k + 8).min(before)));
-            let named = e < (k + 8).min(before) && e > k + 1;
-            named.then(|| self.render_stripped((a, e)))
+            // Only a quoted or known name: a type word and any words after
+            // it may be a body (وكالة الصحة العامة).
+            let bound = (k + 8).min(before);
+            let next = if self.word(k + 1).is_none() { k + 2 } else { k + 1 };
+            let named = self.is_opener(k + 1) || self.rules.outlet_name_at((next..bound).filter_map(|x| self.word(x))).is_some();
+            let (a, e) = self.outlet_extent((k, bound));
+            (named && e > k + 1).then(|| self.render_stripped((a, e)))
         })
     }
 
