@@ -644,7 +644,9 @@ impl<'a> Linker<'a> {
         let w = self.word(k)?;
         // نقلته وكالة ...، نقلتها وكالة ...: a verb with its object pronoun.
         let reported = without_pronoun(w) != w && self.rules.marker(w).is_none() && self.rules.marker_with_object(w).is_some();
-        let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported;
+        // في تصريح إلى "الوطن": إلى after a speech noun introduces the medium.
+        let to = w == "الي" && k > 0 && self.word(k - 1).is_some_and(|p| self.rules.is_frame(without_pronoun(p)));
+        let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported || to;
         let mut start = if lead { k + 1 } else { k };
         let quoted = start < b && self.is_opener(start);
         if quoted {
@@ -674,7 +676,7 @@ impl<'a> Linker<'a> {
         // قال لـ"سبق": "..."، وأوضح لـ"الاقتصادية" أن: a short quoted name
         // right after لـ, where the source phrase ends, is the medium spoken
         // to, known or not; an organisation or a place is not.
-        if w == "ل"
+        if (w == "ل" || to)
             && quoted
             && !is_type
             && let Some(c) = (start..b.min(start + 4)).find(|&x| self.is_closer(x))
@@ -1306,7 +1308,7 @@ impl<'a> Linker<'a> {
         (first..cue)
             .filter(|&k| {
                 self.word(k)
-                    .is_some_and(|w| (self.rules.is_via(w) || w.starts_with('ل')) && !marker_here(k, w))
+                    .is_some_and(|w| (self.rules.is_via(w) || w.starts_with('ل') || w == "الي") && !marker_here(k, w))
                     && !self.inside_quote(k, first)
             })
             .find_map(|k| {
