@@ -1169,8 +1169,8 @@ impl<'a> Linker<'a> {
         // ووصف فضيلته حادثة التفجير: the words after the honorific are the
         // verb's object.
         let honorific = np
-            .and_then(|(a, _)| (a..a + 1).find(|&x| self.word(x).is_some_and(|w| self.rules.is_honorific(w))))
-            .map(|x| (x, x + 1));
+            .filter(|&(a, _)| self.word(a).is_some_and(|w| self.rules.is_honorific(w)))
+            .map(|(a, _)| (a, a + 1));
         let np = np.filter(|_| honorific.is_none());
         let (ent, mention) = match np {
             // نقلت الوكالة عنه with no one to point back to: the outlet stands
@@ -1765,6 +1765,19 @@ impl<'a> Linker<'a> {
     /// An outlet named by a type word and a quoted or known name ends there
     /// (مجلة "فورين بوليسي" الأميركية → مجلة فورين بوليسي).
     fn outlet_extent(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        self.named_outlet_extent((a, b)).unwrap_or_else(|| {
+            // صحيفة حرييت الخميس، وكالة رويترز ، الخميس: a comma or a time
+            // word ends the name.
+            let end = (a + 1..b)
+                .find(|&x| self.seg.tokens[x].is('،') || self.rules.time_at((x..b).filter_map(|y| self.word(y))).is_some())
+                .unwrap_or(b);
+            self.trim_range((a, end.max(a + 1)))
+        })
+    }
+
+    /// The extent of an outlet's type word at `a` and the quoted or known
+    /// name after it, if it has one.
+    fn named_outlet_extent(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
         let mut k = a + 1;
         if k < b && self.is_opener(k) {
             let mut c = k + 1;
@@ -1772,21 +1785,14 @@ impl<'a> Linker<'a> {
                 c += 1;
             }
             if c < b {
-                return (a, c + 1);
+                return Some((a, c + 1));
             }
         }
         if self.word(k).is_none() {
             k += 1;
         }
-        if let Some(n) = self.rules.outlet_name_at((k..b).filter_map(|x| self.word(x))) {
-            return (a, self.nth_word_end(k, n, b));
-        }
-        // صحيفة حرييت الخميس، وكالة رويترز ، الخميس: a comma or a time word
-        // ends the name.
-        let end = (a + 1..b)
-            .find(|&x| self.seg.tokens[x].is('،') || self.rules.time_at((x..b).filter_map(|y| self.word(y))).is_some())
-            .unwrap_or(b);
-        self.trim_range((a, end.max(a + 1)))
+        let n = self.rules.outlet_name_at((k..b).filter_map(|x| self.word(x)))?;
+        Some((a, self.nth_word_end(k, n, b)))
     }
 
     /// The nearest outlet before token `before` named by the bare type word
@@ -1801,10 +1807,12 @@ impl<'a> Linker<'a> {
             // Only a quoted or known name: a type word and any words after
             // it may be a body (وكالة الصحة العامة).
             let bound = (k + 8).min(before);
-            let next = if self.word(k + 1).is_none() { k + 2 } else { k + 1 };
-            let named = self.is_opener(k + 1) || self.rules.outlet_name_at((next..bound).filter_map(|x| self.word(x))).is_some();
-            let (a, e) = self.outlet_extent((k, bound));
-            (named && e > k + 1).then(|| self.render_stripped((a, e)))
+            let (a, e) = if self.is_opener(k + 1) {
+                self.outlet_extent((k, bound))
+            } else {
+                self.named_outlet_extent((k, bound))?
+            };
+            (e > k + 1).then(|| self.render_stripped((a, e)))
         })
     }
 

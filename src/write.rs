@@ -131,8 +131,8 @@ impl<W: Write> ClaimWriter<W> {
     }
 
     /// Gives back the underlying writer.
-    pub fn into_inner(self) -> io::Result<W> {
-        Ok(self.out)
+    pub fn into_inner(self) -> W {
+        self.out
     }
 }
 

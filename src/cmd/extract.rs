@@ -175,7 +175,7 @@ pub fn run(a: Args) -> Result<u8> {
             let mut sink = ClaimWriter::new(BufWriter::with_capacity(1 << 20, tmp), cfg.write)?;
             let summary = pipeline::run(records, &cfg.rules, cfg.threads, &mut sink, &mut on_failure, &mut progress);
             let summary = finish_errors(summary, &mut errors_csv)?;
-            let tmp = sink.into_inner()?.into_inner().map_err(|e| e.into_error())?;
+            let tmp = sink.into_inner().into_inner().map_err(|e| e.into_error())?;
             tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
             summary
         }
@@ -187,7 +187,7 @@ pub fn run(a: Args) -> Result<u8> {
             let mut sink = ClaimWriter::new(BufWriter::with_capacity(1 << 16, out), cfg.write)?;
             let summary = pipeline::run(records, &cfg.rules, cfg.threads, &mut sink, &mut on_failure, &mut progress);
             let summary = finish_errors(summary, &mut errors_csv)?;
-            sink.into_inner()?.flush()?;
+            sink.into_inner().flush()?;
             summary
         }
     };
