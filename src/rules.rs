@@ -398,8 +398,19 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Ru
     })
 }
 
-fn set(items: &[String]) -> HashSet<String> {
+/// The rules' words folded as the text is (أ → ا، ة → ه ...).
+fn folded(items: &[String]) -> HashSet<String> {
     items.iter().map(|s| fold_str(s)).collect()
+}
+
+/// The folded words as a lexicon.
+fn set(items: &[String]) -> WordSet {
+    folded(items).into()
+}
+
+/// The folded words, bare and after ال, as a lexicon.
+fn definite_set(items: &[String]) -> WordSet {
+    with_article(folded(items)).into()
 }
 
 /// The words and the words after ال (وزير → الوزير), so that a look-up
@@ -626,47 +637,47 @@ impl Rules {
         Ok(Rules {
             lemmas,
             forms: forms.into(),
-            complementizers: set(&markers.clause.complementizers).into(),
-            not_after: set(&markers.clause.not_after).into(),
-            blocked_after: set(&markers.clause.blocked_after).into(),
-            bridges: set(&markers.clause.bridges).into(),
-            provisos: set(&markers.clause.provisos).into(),
-            title_words: set(&markers.clause.title_words).into(),
+            complementizers: set(&markers.clause.complementizers),
+            not_after: set(&markers.clause.not_after),
+            blocked_after: set(&markers.clause.blocked_after),
+            bridges: set(&markers.clause.bridges),
+            provisos: set(&markers.clause.provisos),
+            title_words: set(&markers.clause.title_words),
             self_sources,
             self_source_words: self_source_words.into(),
-            outlet_types: outlet_type_forms(set(&outlets.types)).into(),
-            not_media: with_article(set(&outlets.not_media)).into(),
-            frames: set(&outlets.frames).into(),
-            appear: set(&markers.clause.appear).into(),
-            published: set(&markers.clause.published).into(),
+            outlet_types: outlet_type_forms(folded(&outlets.types)).into(),
+            not_media: definite_set(&outlets.not_media),
+            frames: set(&outlets.frames),
+            appear: set(&markers.clause.appear),
+            published: set(&markers.clause.published),
             conjunctions: Phrases::new(&markers.clause.conjunctions),
-            before_verb: set(&markers.clause.before_verb).into(),
-            impersonal: set(&markers.clause.impersonal).into(),
+            before_verb: set(&markers.clause.before_verb),
+            impersonal: set(&markers.clause.impersonal),
             outlet_names: Phrases::new(&[outlets.names.as_slice(), outlets.platforms.as_slice()].concat()),
             platforms: Phrases::new(&outlets.platforms),
-            on_platform: set(&outlets.on_platform).into(),
-            via: set(&outlets.via).into(),
-            with_words: set(&outlets.with_words).into(),
+            on_platform: set(&outlets.on_platform),
+            via: set(&outlets.via),
+            with_words: set(&outlets.with_words),
             organizations: Phrases::new(&entities.organizations),
-            documents: with_article(set(&entities.documents)).into(),
-            unnamed: with_article(set(&entities.unnamed)).into(),
-            titles: with_article(set(&entities.titles)).into(),
-            particles: set(&entities.name_particles).into(),
+            documents: definite_set(&entities.documents),
+            unnamed: definite_set(&entities.unnamed),
+            titles: definite_set(&entities.titles),
+            particles: set(&entities.name_particles),
             places: Phrases::new(&entities.places),
-            cut_before: set(&entities.cut_before).into(),
-            reflexives: set(&entities.reflexives).into(),
-            manner: set(&entities.manner).into(),
-            anonymity: set(&entities.anonymity).into(),
-            addressees: set(&entities.addressees).into(),
-            not_subject: set(&entities.not_subject).into(),
-            first_names: set(&entities.first_names).into(),
+            cut_before: set(&entities.cut_before),
+            reflexives: set(&entities.reflexives),
+            manner: set(&entities.manner),
+            anonymity: set(&entities.anonymity),
+            addressees: set(&entities.addressees),
+            not_subject: set(&entities.not_subject),
+            first_names: set(&entities.first_names),
             anaphora: Phrases::new(&entities.anaphora),
-            prepositions: set(&entities.prepositions).into(),
-            place_heads: set(&entities.place_heads).into(),
-            honorifics: set(&entities.honorifics).into(),
-            speaks_for: set(&entities.speaks_for).into(),
-            principals: with_article(set(&entities.principals)).into(),
-            adverbial: set(&entities.adverbial).into(),
+            prepositions: set(&entities.prepositions),
+            place_heads: set(&entities.place_heads),
+            honorifics: set(&entities.honorifics),
+            speaks_for: set(&entities.speaks_for),
+            principals: definite_set(&entities.principals),
+            adverbial: set(&entities.adverbial),
             role_class: entities
                 .role_classes
                 .iter()
