@@ -112,16 +112,24 @@ pub type WordSet = Lexicon<()>;
 /// hold most words whole (an Arabic letter is two bytes).
 fn filter_hash(w: &[u8]) -> u64 {
     let n = w.len();
+    // Two overlapping loads cover any length without a copy.
     let (head, tail) = if n >= 8 {
-        let head = u64::from_le_bytes(w[..8].try_into().unwrap_or_default());
-        let tail = u64::from_le_bytes(w[n - 8..].try_into().unwrap_or_default());
-        (head, tail)
+        (read_u64(&w[..8]), read_u64(&w[n - 8..]))
+    } else if n >= 4 {
+        (u64::from(read_u32(&w[..4])), u64::from(read_u32(&w[n - 4..])))
     } else {
-        let mut b = [0u8; 8];
-        b[..n].copy_from_slice(w);
-        (u64::from_le_bytes(b), 0)
+        let b = |i: usize| w.get(i).map_or(0, |&x| u64::from(x));
+        (b(0) | b(1) << 8 | b(2) << 16, 0)
     };
     (head ^ tail.rotate_left(29) ^ (n as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+fn read_u64(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b.try_into().unwrap_or_default())
+}
+
+fn read_u32(b: &[u8]) -> u32 {
+    u32::from_le_bytes(b.try_into().unwrap_or_default())
 }
 
 impl<V> Lexicon<V> {
