@@ -480,7 +480,8 @@ impl<'a> Linker<'a> {
         let ws: Vec<Cow<str>> = idx.iter().filter_map(|&i| self.word_at(i)).collect();
         let it = || ws.iter().map(|w| w.as_ref());
         let described = self.rules.is_unnamed(&fw) && !self.rules.is_title(&fw);
-        if self.rules.organization_at(it()).is_some() || self.rules.is_outlet_type(&fw) || described {
+        let organization = self.rules.organization_at(it()).is_some();
+        if organization || self.rules.is_outlet_type(&fw) || described {
             // منظمة معاهدة الأمن الجماعي | صحة ...: stop at an indefinite
             // word after a definite one (the verb's object).
             let mut prev_def = definite(&fw);
@@ -489,7 +490,7 @@ impl<'a> Linker<'a> {
                 let quoted = self.inside_quote(i, a);
                 // مفوضية الأمم المتحدة لشؤون اللاجئين، الاتحاد الأميركي للحريات
                 // المدنية: an organisation's name goes on through a ل genitive.
-                let genitive = self.rules.organization_at(it()).is_some()
+                let genitive = organization
                     && w.starts_with('ل')
                     && w.chars().count() > 3
                     && !self.rules.cuts_before(w)
