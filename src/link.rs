@@ -251,7 +251,7 @@ impl<'a> Linker<'a> {
             let boundary = i == b || self.seg.tokens[i].is('،');
             if boundary {
                 if seg_start < i {
-                    self.read_segment((seg_start, i), &mut head);
+                    self.read_segment((seg_start, i), wanted != Wanted::Speaker, &mut head);
                 }
                 seg_start = i + 1;
                 // Later pieces could only name an outlet.
@@ -293,8 +293,9 @@ impl<'a> Linker<'a> {
         matches!(self.seg.tokens[i].kind, Kind::Punct('”' | '»' | '"' | '›'))
     }
 
-    /// Reads one comma-separated piece of the source words.
-    fn read_segment(&self, (a, b): (usize, usize), head: &mut Head) {
+    /// Reads one comma-separated piece of the source words; without
+    /// `outlets`, the reading stops where the noun phrase ends.
+    fn read_segment(&self, (a, b): (usize, usize), outlets: bool, head: &mut Head) {
         let mut i = a;
         // ، التي طلبت عدم نشر اسمها،: a relative clause names no one, nor
         // does a note after the source that it is anonymous (مسؤول، طلب عدم
@@ -384,7 +385,8 @@ impl<'a> Linker<'a> {
         let np_start = i;
         let mut np_end = if pp { i } else { b };
         let mut k = i;
-        while k < b {
+        // Past the phrase's end only an outlet is still looked for.
+        while k < b && (outlets || k < np_end) {
             let t = self.seg.tokens[k];
             if let Some(w) = self.word(k) {
                 if let Some(o) = self.outlet_at(k, b).filter(|_| self.lam != Some(k)) {
