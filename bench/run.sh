@@ -4,6 +4,7 @@
 #
 #   bench/run.sh            # full run (ant-news 98 MB, a 1 GB repeat, saudinewsnet)
 #   QUICK=1 bench/run.sh    # skip the 1 GB run
+#   PGO=1 bench/run.sh      # time the profile-guided build of bench/pgo.sh
 #
 # Needs: ../shared/corpus beside the repository, ripgrep, python3,
 # /usr/bin/time (installed with apt-get when missing).
@@ -19,8 +20,13 @@ need rg ripgrep
 need python3 python3
 [ -x /usr/bin/time ] || { apt-get update -qq >/dev/null && apt-get install -y -qq time >/dev/null; }
 
-cargo build --release --quiet
-isnad=target/release/isnad
+if [ -n "${PGO:-}" ]; then
+    isnad=$(bench/pgo.sh)
+else
+    cargo build --release --quiet
+    isnad=target/release/isnad
+fi
+echo "binary: $isnad"
 
 # The floor: only finding the common markers.
 markers='قال|قالت|يقول|تقول|أضاف|أضافت|تابع|تابعت|أكد|أكدت|أشار|أشارت|أوضح|أوضحت|صرح|ذكر|ذكرت|أعلن|أعلنت|وفق|وفقا|حسب|بحسب|حسبما'
