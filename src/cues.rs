@@ -339,11 +339,15 @@ impl<'a> Ctx<'a> {
                         let (claim, qt) = self.clause_claim(j + 2, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));
                     }
-                    if self.marker_at(j).is_some_and(|(f, _)| {
-                        f.class == MarkerClass::Verb
-                            || f.class == MarkerClass::Participle
-                            || (f.class == MarkerClass::Preposition && j == head_start)
-                    }) {
+                    // فضل عدم كشف اسمه: a negated verbal noun is no marker.
+                    let noun_negated = self.word(j - 1).is_some_and(|p| self.rules.negates_noun(p));
+                    if !noun_negated
+                        && self.marker_at(j).is_some_and(|(f, _)| {
+                            f.class == MarkerClass::Verb
+                                || f.class == MarkerClass::Participle
+                                || (f.class == MarkerClass::Preposition && j == head_start)
+                        })
+                    {
                         // قال الموقع، الذي يصف نفسه بأنه ...، إن: a marker in a
                         // relative clause describes the source, and the clause
                         // up to the next comma is its own. A colon or quotation
@@ -376,8 +380,9 @@ impl<'a> Ctx<'a> {
                         _ => false,
                     };
                     // وتابع "...": a quotation right after the verb is its claim
-                    // even for a verb with another sense (تابع المباراة).
-                    let right_after = j == head_start;
+                    // even for a verb with another sense (تابع المباراة); so
+                    // is one after a comma (وأضاف، "...").
+                    let right_after = j == head_start || j == head_start + 1 && self.is(head_start, '،');
                     // التي جاءت بعنوان "...": a title of a work, not a claim.
                     let titled = self.after_title_word(j);
                     // وقال "..."، مؤكدا أنه: right after the verb and before a
@@ -703,11 +708,14 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
             };
             let cue = (i, end);
             let negated = i > sent.first && ctx.word(i - 1).is_some_and(|w| rules.blocks_marker(w));
+            let noun_negated = i > sent.first && ctx.word(i - 1).is_some_and(|w| rules.negates_noun(w));
             let impersonal = ctx.word(i).is_some_and(|w| rules.is_impersonal(w))
                 && (ctx.is_complementizer_at(end, end)
                     || ctx.word(end).is_some_and(|w| rules.is_bridge(w)) && ctx.is_complementizer_at(end + 1, end + 1));
             let result = if heading {
                 Err(Reason::Heading)
+            } else if noun_negated && form.class != MarkerClass::Preposition {
+                Err(Reason::NegatedNoun)
             } else if impersonal {
                 Err(Reason::Impersonal)
             } else if negated && form.class != MarkerClass::Preposition {

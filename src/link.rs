@@ -383,6 +383,11 @@ impl<'a> Linker<'a> {
             || manner
             || self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "الى") && self.lam != Some(i) && !self.is_ali(i);
         let np_start = i;
+        // ، بشرط عدم الكشف عن هويته،: a piece that only keeps the source
+        // anonymous names no one.
+        if self.anonymity_note(np_start, b).is_some() {
+            return;
+        }
         let mut np_end = if pp { i } else { b };
         let mut k = i;
         // Past the phrase's end only an outlet is still looked for.
@@ -436,6 +441,11 @@ impl<'a> Linker<'a> {
                     && self.role_holder(k, np_start, b).is_none()
                     && !self.inside_quote(k, np_start)
                 {
+                    np_end = np_end.min(k);
+                }
+                // مسؤول كردي فضل عدم كشف اسمه: the note that the source
+                // stays anonymous is no part of it.
+                if k > np_start && self.anonymity_note(k, b).is_some() {
                     np_end = np_end.min(k);
                 }
                 // البابا ... مازحا: a manner adverb or participle ends the phrase.
@@ -588,6 +598,21 @@ impl<'a> Linker<'a> {
             }
         }
         open
+    }
+
+    /// Where a note that the source stays anonymous opens at token `k`
+    /// (فضل عدم كشف اسمه، طلب عدم الكشف عن هويته): a verb, عدم, and an
+    /// anonymity word within a few words before `b`. Returns the token after
+    /// the anonymity word.
+    fn anonymity_note(&self, k: usize, b: usize) -> Option<usize> {
+        let neg = if self.word(k) == Some("عدم") { k } else { k + 1 };
+        if self.word(neg) != Some("عدم") {
+            return None;
+        }
+        (neg + 1..b.min(neg + 5))
+            .take_while(|&x| self.word(x).is_some())
+            .find(|&x| self.word(x).is_some_and(|w| self.rules.is_anonymity(w)))
+            .map(|x| x + 1)
     }
 
     /// "في <place>" stays in an organisation's name (القنصلية السعودية في إسطنبول).
@@ -1266,7 +1291,14 @@ impl<'a> Linker<'a> {
         }
         let head = self.read_head((first + 1, cue), Wanted::Speaker);
         let np = self.without_non_subject(head.np?)?;
-        let closed = |r: (usize, usize)| self.seg.tokens.get(r.1).is_some_and(|t| t.is('،'));
+        // وأضاف، "هذا أمر غير مألوف"، مضيفا: after a speech verb the words
+        // in quotation marks are what was said.
+        if self.is_opener(np.0) && self.rules.marker(verb).is_some() {
+            return None;
+        }
+        // وكانت إسرائيل قد أطلقت ...، وصرحت: between كان and قد stands the subject.
+        let closed =
+            |r: (usize, usize)| self.seg.tokens.get(r.1).is_some_and(|t| t.is('،')) || is_kana(verb) && self.word(r.1) == Some("قد");
         let first_name_at = |s: Option<usize>| s.and_then(|s| self.word(s)).is_some_and(|w| self.rules.is_first_name(w));
         // وقدم وزير المالية، الشيخ أحمد ...، عرضا: the name set off by commas,
         // opening with a known first name, or at once after a role
@@ -1386,7 +1418,13 @@ impl<'a> Linker<'a> {
         self.lam = None;
         // انتقدت بشدة المستشارة: after a manner adverb comes the object;
         // وقال "..." : a quotation is what was said, not who said it.
-        if self.word(head.0).is_some_and(|w| self.rules.is_manner(w)) || self.is_opener(head.0) {
+        // وأضاف، "...": after a comma too.
+        let opens = if head.0 < head.1 && self.seg.tokens[head.0].is('،') {
+            head.0 + 1
+        } else {
+            head.0
+        };
+        if self.word(head.0).is_some_and(|w| self.rules.is_manner(w)) || opens < self.seg.tokens.len() && self.is_opener(opens) {
             return;
         }
         // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
@@ -1436,6 +1474,14 @@ impl<'a> Linker<'a> {
                 .is_some_and(|w| matches!(w, "قد" | "كان" | "كانت" | "وكان" | "وكانت" | "لقد"))
         {
             end -= 1;
+        }
+        // أحد الدبلوماسيين طلب عدم ذكر اسمه، قال: the subject stands before
+        // the note that keeps it anonymous.
+        if end > first + 1
+            && self.seg.tokens[end - 1].is('،')
+            && let Some(k) = (end.saturating_sub(7).max(first + 1)..end - 1).find(|&k| self.anonymity_note(k, end - 1) == Some(end - 1))
+        {
+            end = k;
         }
         // مصممة أزياء ذوات الأجساد الممتلئة، آنا شولز، قالت: a name set off
         // by commas right before the verb is its subject.

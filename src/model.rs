@@ -97,6 +97,9 @@ pub enum Reason {
     Impersonal,
     /// The marker is negated or conditional (لم يقل، لو اعتقد).
     Negated,
+    /// The marker's form is a verbal noun after a negation (فضل عدم كشف
+    /// اسمه، دون ذكر تفاصيل): nothing is reported and no one speaks.
+    NegatedNoun,
     /// على أن after a comma with a verb: a proviso ("provided that"), not a
     /// reported clause.
     Proviso,

@@ -194,6 +194,7 @@ pub struct Rules {
     complementizers: WordSet,
     not_after: WordSet,
     blocked_after: WordSet,
+    noun_negations: WordSet,
     bridges: WordSet,
     provisos: WordSet,
     title_words: WordSet,
@@ -338,6 +339,8 @@ struct ClauseEntry {
     complementizers: Vec<String>,
     not_after: Vec<String>,
     blocked_after: Vec<String>,
+    #[serde(default)]
+    noun_negations: Vec<String>,
     bridges: Vec<String>,
     #[serde(default)]
     provisos: Vec<String>,
@@ -648,6 +651,7 @@ impl Rules {
             complementizers: set(&markers.clause.complementizers),
             not_after: set(&markers.clause.not_after),
             blocked_after: set(&markers.clause.blocked_after),
+            noun_negations: set(&markers.clause.noun_negations),
             bridges: set(&markers.clause.bridges),
             provisos: set(&markers.clause.provisos),
             title_words: set(&markers.clause.title_words),
@@ -768,6 +772,12 @@ impl Rules {
     /// Whether a marker after this folded word is conditional or negated.
     pub fn blocks_marker(&self, word: &str) -> bool {
         self.blocked_after.contains(word)
+    }
+
+    /// Whether a marker's form after this folded word is a negated verbal
+    /// noun (عدم كشف، دون ذكر).
+    pub fn negates_noun(&self, word: &str) -> bool {
+        self.noun_negations.contains(word)
     }
 
     /// Whether a folded word may stand between verb and complementizer.
@@ -912,6 +922,10 @@ impl Rules {
     /// Whether a folded word opens an adverbial phrase (قبل، خلال، بشأن).
     pub fn is_adverbial(&self, word: &str) -> bool {
         self.adverbial.contains(word)
+            || ["هما", "هم", "ها", "ه"].iter().any(|p| {
+                word.strip_suffix(p)
+                    .is_some_and(|r| r.chars().count() >= 3 && self.adverbial.contains(r))
+            })
     }
 
     /// Whether a folded word is a preposition whose object follows.
