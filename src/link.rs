@@ -557,10 +557,13 @@ impl<'a> Linker<'a> {
                 let manner = self.rules.opens_no_subject(w);
                 // أبلغ ترمب الصحفيين: an addressee after the name.
                 let addressee = self.rules.is_addressee(w);
-                // رونالد ليفي من جامعة ستانفورد: "from" an institution ends a name.
+                // رونالد ليفي من جامعة ستانفورد: "from" an institution ends a
+                // name; so does "from" anything after a first and a last name
+                // (توم كوتون من قدامى المحاربين).
                 let from_institution = w == "من"
                     && (self.rules.organization_at((i + 1..b).filter_map(|x| self.word(x))).is_some()
-                        || self.word(i + 1).is_some_and(|n| self.rules.is_outlet_type(n)));
+                        || self.word(i + 1).is_some_and(|n| self.rules.is_outlet_type(n))
+                        || i >= s + 2 && self.word(s).is_some_and(|f| self.rules.is_first_name(f)));
                 // عبدالعزيز بن علي التركي: the name علي folds to على, a marker
                 // only with لسان after it.
                 let cut = (self.rules.cuts_before(w) || from_institution || self.rules.marker(w).is_some()) && !self.is_ali(i);
