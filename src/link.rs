@@ -346,6 +346,20 @@ impl<'a> Linker<'a> {
                 i = o.1;
                 continue;
             }
+            // أبلغ "الاقتصادية" مسؤول بحريني: a known outlet in quotation
+            // marks, then the source, is the medium told.
+            if self.is_opener(i)
+                && let Some(c) = (i + 2..b.min(i + 6)).find(|&x| self.is_closer(x))
+                && (i + 1..c).all(|x| self.word(x).is_some())
+                && self.rules.outlet_name_at((i + 1..c).filter_map(|x| self.word(x))) == Some(c - i - 1)
+                && self
+                    .word(c + 1)
+                    .is_some_and(|w| self.rules.is_first_name(w) || self.rules.is_title(w) || self.rules.is_unnamed(w))
+            {
+                head.outlet.get_or_insert((i + 1, c + 1, 0));
+                i = c + 1;
+                continue;
+            }
             match self.word(i) {
                 Some(w)
                     if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في" && !self.is_ali(i))
