@@ -85,6 +85,22 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` follows ما (ما قاله، كما أعلنه): a reporting verb
     /// there may carry its object pronoun.
+    /// Whether a word between the marker at `i` and its clause shows the
+    /// marker's other sense (نقل الرجل إلى المستشفى).
+    fn other_sense(&self, i: usize, form: &MarkerForm) -> bool {
+        if form.other_sense.is_empty() {
+            return false;
+        }
+        let end = (i + 1 + form.max_head).min(self.seg.tokens.len());
+        // نقلت الوكالة على لسانه قوله في كلمة وجهها إلى: a relayed source or
+        // a speech noun first shows the reporting sense.
+        (i + 1..end)
+            .take_while(|&k| self.seg.tokens[k].is_word() && !self.is_complementizer_at(k, i + 1))
+            .filter_map(|k| self.word(k))
+            .take_while(|&w| w != "عن" && w != "لسان" && !self.rules.is_self_source(w) && self.rules.marker(w).is_none())
+            .any(|w| form.other_sense.iter().any(|o| o == w))
+    }
+
     fn after_ma(&self, i: usize) -> bool {
         i > 0 && matches!(self.word(i - 1), Some("ما" | "كما" | "لما" | "مما"))
     }
@@ -342,6 +358,7 @@ impl<'a> Ctx<'a> {
                     // فضل عدم كشف اسمه: a negated verbal noun is no marker.
                     let noun_negated = self.word(j - 1).is_some_and(|p| self.rules.negates_noun(p));
                     if !noun_negated
+                        && self.marker_at(j).is_some_and(|(f, _)| !self.other_sense(j, f))
                         && self.marker_at(j).is_some_and(|(f, _)| {
                             f.class == MarkerClass::Verb
                                 || f.class == MarkerClass::Participle
@@ -716,6 +733,8 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 Err(Reason::Heading)
             } else if noun_negated && form.class != MarkerClass::Preposition {
                 Err(Reason::NegatedNoun)
+            } else if ctx.other_sense(i, form) {
+                Err(Reason::OtherSense)
             } else if impersonal {
                 Err(Reason::Impersonal)
             } else if negated && form.class != MarkerClass::Preposition {

@@ -106,6 +106,9 @@ pub enum Reason {
     /// A verb of appearing whose place is not a document or outlet
     /// (جاء في المرتبة الثانية): nothing is reported.
     NotASource,
+    /// A word after the marker shows its other sense (نقل الرجل إلى
+    /// المستشفى "transported"): nothing is reported.
+    OtherSense,
     /// A stance verb (أشاد، رفض): it names the current speaker but reports no claim.
     SubjectOnly,
     /// A pre-posed outlet before a reporting verb (وبحسب رويترز، قال الوزير):

@@ -65,6 +65,9 @@ pub struct MarkerForm {
     pub reports_through_ila: bool,
     /// This form, without its clitic, is also a preposition (بين "between").
     pub also_preposition: bool,
+    /// Words that, between the verb and its clause, show its other sense
+    /// (نقل الرجل إلى المستشفى "transported"), folded.
+    pub other_sense: Vec<String>,
 }
 
 impl MarkerForm {
@@ -309,6 +312,8 @@ struct VerbEntry {
     reports_through_ila: bool,
     #[serde(default)]
     also_preposition: bool,
+    #[serde(default)]
+    other_sense: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -537,6 +542,7 @@ impl Rules {
                     subject_too: v.subject_too,
                     reports_through_ila: v.reports_through_ila,
                     also_preposition,
+                    other_sense: v.other_sense.iter().map(|w| fold_str(w)).collect(),
                 });
             };
             for f in &v.forms {
@@ -594,6 +600,7 @@ impl Rules {
                     subject_too: false,
                     reports_through_ila: false,
                     also_preposition: false,
+                    other_sense: Vec::new(),
                 });
             }
         }
@@ -622,6 +629,7 @@ impl Rules {
                         subject_too: false,
                         reports_through_ila: false,
                         also_preposition: false,
+                        other_sense: Vec::new(),
                     },
                 );
             }
