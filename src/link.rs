@@ -1209,6 +1209,15 @@ impl<'a> Linker<'a> {
             return None; // a verb inside another's clause, with no subject of its own
         }
         let np = np.and_then(|r| self.before_tanween(r));
+        // الله تعالى، النبي صلى الله عليه وسلم: the praise is cut off; alone
+        // (قال تعالى، قال صلى الله عليه وسلم) it names God or points back.
+        let praise = np.and_then(|r| self.praise_in(r));
+        let (np, divine, eulogy) = match (np, praise) {
+            (Some(r), Some((k, _))) if k > r.0 => (Some((r.0, k)), false, None),
+            (_, Some((_, true))) => (None, true, None),
+            (_, Some((k, false))) => (None, false, Some(k)),
+            (np, None) => (np, false, None),
+        };
         // وقال سموه، وأضاف معاليه: an honorific stands for the person named
         // before, as a pronoun would; alone in the article it is the source.
         // ووصف فضيلته حادثة التفجير: the words after the honorific are the
@@ -1218,6 +1227,13 @@ impl<'a> Linker<'a> {
             .map(|(a, _)| (a, a + 1));
         let np = np.filter(|_| honorific.is_none());
         let (ent, mention) = match np {
+            None if divine => (self.divine(), None),
+            // رسول الله صلى الله عليه وسلم قال: the name before the praise;
+            // قال صلى الله عليه وسلم: the person named before, or no one.
+            None if let Some(k) = eulogy => match self.subject_before(k, f.sentence) {
+                Some(r) => (self.resolve(r, None, agreement), Some(r)),
+                None => (self.continuation(agreement)?, None),
+            },
             // نقلت الوكالة عنه with no one to point back to: the outlet stands
             // as the source rather than the claim being lost.
             None => match (
@@ -1263,6 +1279,36 @@ impl<'a> Linker<'a> {
             entity: ent,
             mention,
             outlet,
+        })
+    }
+
+    /// Where praise after a name starts in `r` (الله تعالى، النبي صلى الله
+    /// عليه وسلم), and whether it is divine.
+    fn praise_in(&self, r: Span) -> Option<(usize, bool)> {
+        // The phrase may run past the source words (صلى الله | عليه وسلم).
+        let end = (r.1 + 4).min(self.seg.tokens.len());
+        (r.0..r.1).find_map(|k| {
+            self.rules
+                .epithet_at((k..end).map_while(|x| self.word(x)))
+                .map(|(_, divine)| (k, divine))
+        })
+    }
+
+    /// The entity that divine praise alone names (قال تعالى).
+    fn divine(&mut self) -> usize {
+        let key = vec![crate::normalize::fold_str(&self.rules.divine_name)];
+        if let Some(i) = self.find_entity(|e| e.key == key) {
+            return i;
+        }
+        self.add(Entity {
+            name: self.rules.divine_name.clone(),
+            key,
+            kind: SpeakerType::Person,
+            title: String::new(),
+            title_key: Vec::new(),
+            agreement: Agreement::Masculine,
+            outlet: String::new(),
+            outlet_sentence: 0,
         })
     }
 
@@ -1456,6 +1502,13 @@ impl<'a> Linker<'a> {
         };
         let Some(np) = np.and_then(|r| self.without_non_subject(r)) else {
             return;
+        };
+        // الله تعالى: the praise is no part of the name; alone it names no
+        // one here.
+        let np = match self.praise_in(np) {
+            Some((k, _)) if k > np.0 => (np.0, k),
+            Some(_) => return,
+            None => np,
         };
         if self.words(np).len() > 8 || !self.plausible_source(np) {
             return;

@@ -235,6 +235,10 @@ pub struct Rules {
     prepositions: WordSet,
     place_heads: WordSet,
     honorifics: WordSet,
+    divine_epithets: Phrases,
+    epithets: Phrases,
+    /// The name divine praise alone stands for (قال تعالى).
+    pub divine_name: String,
     speaks_for: WordSet,
     principals: WordSet,
     adverbial: WordSet,
@@ -398,6 +402,12 @@ struct EntitiesFile {
     place_heads: Vec<String>,
     #[serde(default)]
     honorifics: Vec<String>,
+    #[serde(default)]
+    divine_epithets: Vec<String>,
+    #[serde(default)]
+    epithets: Vec<String>,
+    #[serde(default)]
+    divine_name: String,
     #[serde(default)]
     speaks_for: Vec<String>,
     #[serde(default)]
@@ -695,6 +705,9 @@ impl Rules {
             prepositions: set(&entities.prepositions),
             place_heads: set(&entities.place_heads),
             honorifics: set(&entities.honorifics),
+            divine_epithets: Phrases::new(&entities.divine_epithets),
+            epithets: Phrases::new(&entities.epithets),
+            divine_name: entities.divine_name.clone(),
             speaks_for: set(&entities.speaks_for),
             principals: definite_set(&entities.principals),
             adverbial: set(&entities.adverbial),
@@ -945,6 +958,15 @@ impl Rules {
     /// after ب، ل or و.
     pub fn is_place_head(&self, word: &str) -> bool {
         self.place_heads.contains(word) || word.strip_prefix(['ب', 'ل', 'و']).is_some_and(|r| self.place_heads.contains(r))
+    }
+
+    /// Praise after a name at `words` (تعالى، صلى الله عليه وسلم): its
+    /// length in words, and whether it is divine.
+    pub fn epithet_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<(usize, bool)> {
+        self.divine_epithets
+            .match_at(words.clone())
+            .map(|n| (n, true))
+            .or_else(|| self.epithets.match_at(words).map(|n| (n, false)))
     }
 
     /// Whether a folded word is an honorific pronoun (سموه، معاليه).
