@@ -505,7 +505,7 @@ impl<'a> Linker<'a> {
         let fw = self.word_at(first).unwrap_or_default();
         let ws: Vec<Cow<str>> = idx.iter().filter_map(|&i| self.word_at(i)).collect();
         let it = || ws.iter().map(|w| w.as_ref());
-        let described = self.rules.is_unnamed(&fw) && !self.rules.is_title(&fw);
+        let described = self.rules.is_unnamed(&fw) && !self.rules.is_title(&fw) || self.counted((a, b));
         let organization = self.rules.organization_at(it()).is_some();
         if organization || self.rules.is_outlet_type(&fw) || described {
             // منظمة معاهدة الأمن الجماعي | صحة ...: stop at an indefinite
@@ -1093,7 +1093,7 @@ impl<'a> Linker<'a> {
         if self.rules.place_at(it()).is_some_and(|n| n == ws.len()) {
             return SpeakerType::Organization;
         }
-        if self.rules.is_unnamed(first) || self.rules.is_title(first) || definite(first) {
+        if self.rules.is_unnamed(first) || self.rules.is_title(first) || definite(first) || self.counted(np) {
             return SpeakerType::Unnamed;
         }
         SpeakerType::Person
@@ -1280,6 +1280,13 @@ impl<'a> Linker<'a> {
             mention,
             outlet,
         })
+    }
+
+    /// Whether the phrase at `r` counts its source (عدد من الأعضاء): a
+    /// description, not a name, that goes on through من.
+    fn counted(&self, r: Span) -> bool {
+        let mut ws = (r.0..r.1).filter_map(|k| self.word(k));
+        ws.next().is_some_and(|w| self.rules.is_quantifier(w)) && ws.next() == Some("من")
     }
 
     /// Where praise after a name starts in `r` (الله تعالى، النبي صلى الله
@@ -1709,7 +1716,7 @@ impl<'a> Linker<'a> {
         let mut name_range = None;
         let mut title_range = None;
         let mut np = np;
-        if matches!(kind, SpeakerType::Person | SpeakerType::Unnamed) {
+        if matches!(kind, SpeakerType::Person | SpeakerType::Unnamed) && !self.counted(np) {
             if let Some(s) = self.name_start(np) {
                 name_range = Some((s, np.1));
                 // بحسب تصريحات المحلل رود هول: the speech noun is no title.

@@ -235,6 +235,7 @@ pub struct Rules {
     prepositions: WordSet,
     place_heads: WordSet,
     honorifics: WordSet,
+    quantifiers: WordSet,
     divine_epithets: Phrases,
     epithets: Phrases,
     /// The name divine praise alone stands for (قال تعالى).
@@ -402,6 +403,8 @@ struct EntitiesFile {
     place_heads: Vec<String>,
     #[serde(default)]
     honorifics: Vec<String>,
+    #[serde(default)]
+    quantifiers: Vec<String>,
     #[serde(default)]
     divine_epithets: Vec<String>,
     #[serde(default)]
@@ -705,6 +708,7 @@ impl Rules {
             prepositions: set(&entities.prepositions),
             place_heads: set(&entities.place_heads),
             honorifics: set(&entities.honorifics),
+            quantifiers: set(&entities.quantifiers),
             divine_epithets: Phrases::new(&entities.divine_epithets),
             epithets: Phrases::new(&entities.epithets),
             divine_name: entities.divine_name.clone(),
@@ -958,6 +962,12 @@ impl Rules {
     /// after ب، ل or و.
     pub fn is_place_head(&self, word: &str) -> bool {
         self.place_heads.contains(word) || word.strip_prefix(['ب', 'ل', 'و']).is_some_and(|r| self.place_heads.contains(r))
+    }
+
+    /// Whether a folded word is a quantity that opens a description before
+    /// من (عدد من الأعضاء).
+    pub fn is_quantifier(&self, word: &str) -> bool {
+        self.quantifiers.contains(word)
     }
 
     /// Praise after a name at `words` (تعالى، صلى الله عليه وسلم): its
