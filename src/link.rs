@@ -943,7 +943,10 @@ impl<'a> Linker<'a> {
             // not named.
             let counted =
                 k > 0 && !self.rules.is_preposition(w) && self.word(idx[k - 1]).is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()));
-            if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) || counted {
+            // الناطق باسمه أفيخاي أدرعي: a preposition with a pronoun on it
+            // is no name word.
+            let pronoun_pp = without_pronoun(w) != w && self.rules.is_preposition(without_pronoun(w));
+            if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) || counted || pronoun_pp {
                 after_head = false;
                 k += 1;
                 continue;
