@@ -1530,6 +1530,47 @@ impl<'a> Linker<'a> {
         self.push_history(ent);
     }
 
+    /// The topic of أما that a ف-verb reports on (أما صلاح فقال، أما ممثلة
+    /// السفارة، كارين ويك، فقد قالت): the words after أما, or the name set
+    /// off by commas among them.
+    fn topic_before(&self, cue: usize, sentence: usize) -> Option<Span> {
+        let first = self.seg.sentences[sentence].first;
+        let end = match self.word(cue)? {
+            w if w.starts_with('ف') => cue,
+            _ if cue > first && self.word(cue - 1) == Some("فقد") => cue - 1,
+            _ => return None,
+        };
+        // أما opens its clause; إما (folded alike) pairs with أو instead.
+        let p = (first..end)
+            .rev()
+            .take(12)
+            .find(|&k| matches!(self.word(k), Some("اما" | "واما")))?;
+        if !(p == first || self.seg.tokens[p - 1].is('،') || self.word(p) == Some("واما")) {
+            return None;
+        }
+        // أما عن شائعات ارتباطها، فقالت: a topic that is a matter, not a source.
+        // أما إذا كان، أما فيما يتعلق: a condition or a matter.
+        if self.rules.conjunction_at((p + 1..end).filter_map(|x| self.word(x))).is_some()
+            || self.word(p + 1).is_some_and(|w| {
+                self.rules.is_preposition(w)
+                    || self.rules.is_adverbial(w)
+                    || self.rules.opens_no_subject(w)
+                    || self.rules.blocks_marker(w)
+                    || w.starts_with("بال")
+            })
+        {
+            return None;
+        }
+        let commas: Vec<usize> = (p + 1..end).filter(|&k| self.seg.tokens[k].is('،')).collect();
+        let piece = match commas.as_slice() {
+            [] => (p + 1, end),
+            [a, b] if *b == end - 1 && self.name_start((a + 1, *b)) == Some(a + 1) => (a + 1, *b),
+            [a, ..] => (p + 1, *a),
+        };
+        let np = self.np_extent(self.trim_range(piece));
+        (np.0 < np.1 && self.words(np).len() <= 8 && (self.heads_source(np) || self.name_start(np).is_some())).then_some(np)
+    }
+
     /// Whether token `k` opens a clause: it starts its sentence or a comma
     /// piece, or carries و (وكان الوزير قال، not إذا ما كان تفاجأ).
     fn opens_clause(&self, k: usize, sentence: usize) -> bool {
@@ -1540,6 +1581,9 @@ impl<'a> Linker<'a> {
     /// قال): the words back to a clause boundary, if they read as a source.
     fn subject_before(&self, cue: usize, sentence: usize) -> Option<(usize, usize)> {
         let cue_word = self.word(cue)?;
+        if let Some(topic) = self.topic_before(cue, sentence) {
+            return Some(topic);
+        }
         if cue_word.starts_with('و') || cue_word.starts_with('ف') {
             return None; // وقال opens its own clause
         }
