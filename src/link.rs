@@ -2251,7 +2251,8 @@ impl<'a> Linker<'a> {
 
     /// علي (a name) and على (a preposition) fold alike; the original tells.
     fn is_ali(&self, i: usize) -> bool {
-        self.word(i) == Some("علي") && (self.render)(i, i + 1, 0).ends_with('ي')
+        // الدكتور على بن هندي: before بن the name, however it is spelt.
+        self.word(i) == Some("علي") && ((self.render)(i, i + 1, 0).ends_with('ي') || matches!(self.word(i + 1), Some("بن" | "ابن")))
     }
 
     fn name_like(&self, w: &str) -> bool {
