@@ -101,6 +101,13 @@ impl<'a> Ctx<'a> {
             .any(|w| form.other_sense.iter().any(|o| o == w))
     }
 
+    /// Whether the word `w` at `i` may be a marker: the lexicon's filter
+    /// turns most words away before the full test. A word after ما may be
+    /// one with an object pronoun (قالته).
+    fn may_be_marker(&self, i: usize, w: &str) -> bool {
+        self.rules.may_be_marker(w) || crate::rules::object_stem(w).is_some() && self.after_ma(i)
+    }
+
     fn after_ma(&self, i: usize) -> bool {
         i > 0 && matches!(self.word(i - 1), Some("ما" | "كما" | "لما" | "مما"))
     }
@@ -356,15 +363,17 @@ impl<'a> Ctx<'a> {
                         return Ok(frame((head_start, j), claim, qt));
                     }
                     // فضل عدم كشف اسمه: a negated verbal noun is no marker.
-                    let noun_negated = self.word(j - 1).is_some_and(|p| self.rules.negates_noun(p));
-                    if !noun_negated
-                        && self.marker_at(j).is_some_and(|(f, _)| !self.other_sense(j, f))
+                    // فضل عدم كشف اسمه، نقل الرجل إلى: a negated verbal noun
+                    // or a verb in its other sense is no marker here.
+                    let blocks = self.may_be_marker(j, w)
                         && self.marker_at(j).is_some_and(|(f, _)| {
-                            f.class == MarkerClass::Verb
+                            (f.class == MarkerClass::Verb
                                 || f.class == MarkerClass::Participle
-                                || (f.class == MarkerClass::Preposition && j == head_start)
+                                || (f.class == MarkerClass::Preposition && j == head_start))
+                                && !self.other_sense(j, f)
                         })
-                    {
+                        && !self.word(j - 1).is_some_and(|p| self.rules.negates_noun(p));
+                    if blocks {
                         // قال الموقع، الذي يصف نفسه بأنه ...، إن: a marker in a
                         // relative clause describes the source, and the clause
                         // up to the next comma is its own. A colon or quotation
@@ -714,11 +723,10 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
         let heading = seg.paragraphs[sent.paragraph].heading;
         let mut i = sent.first;
         while i < sent.end {
-            // Most words are no marker: the filter says so before the full
-            // test. A word after ما may be one with an object pronoun (ه، ها).
+            // Most words are no marker: the filter says so before the full test.
             let t = seg.tokens[i];
             let w = t.text(text);
-            let maybe = t.is_word() && (rules.may_be_marker(w) || crate::rules::object_stem(w).is_some() && ctx.after_ma(i));
+            let maybe = t.is_word() && ctx.may_be_marker(i, w);
             let Some((form, end)) = maybe.then(|| ctx.marker_at(i)).flatten() else {
                 i += 1;
                 continue;
