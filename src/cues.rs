@@ -83,8 +83,6 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|w| self.rules.is_complementizer(w) && ["ه", "ها", "هم", "هما", "ني", "نا"].iter().any(|p| w.ends_with(p)))
     }
 
-    /// Whether token `i` follows ما (ما قاله، كما أعلنه): a reporting verb
-    /// there may carry its object pronoun.
     /// Whether a word between the marker at `i` and its clause shows the
     /// marker's other sense (نقل الرجل إلى المستشفى).
     fn other_sense(&self, i: usize, form: &MarkerForm) -> bool {
@@ -108,6 +106,8 @@ impl<'a> Ctx<'a> {
         self.rules.may_be_marker(w) || crate::rules::object_stem(w).is_some() && self.after_ma(i)
     }
 
+    /// Whether token `i` follows ما (ما قاله، كما أعلنه): a reporting verb
+    /// there may carry its object pronoun.
     fn after_ma(&self, i: usize) -> bool {
         i > 0 && matches!(self.word(i - 1), Some("ما" | "كما" | "لما" | "مما"))
     }
@@ -362,7 +362,6 @@ impl<'a> Ctx<'a> {
                         let (claim, qt) = self.clause_claim(j + 2, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));
                     }
-                    // فضل عدم كشف اسمه: a negated verbal noun is no marker.
                     // فضل عدم كشف اسمه، نقل الرجل إلى: a negated verbal noun
                     // or a verb in its other sense is no marker here.
                     let blocks = self.may_be_marker(j, w)

@@ -111,8 +111,8 @@ pub struct Lexicon<V> {
 /// A set of folded words.
 pub type WordSet = Lexicon<()>;
 
-/// The filter's hash: the length and the first and last eight bytes, which
-/// hold most words whole (an Arabic letter is two bytes).
+/// The filter's hash: the length and the first and last bytes, eight of
+/// each at most, which hold most words whole (an Arabic letter is two bytes).
 fn filter_hash(w: &[u8]) -> u64 {
     let n = w.len();
     // Two overlapping loads cover any length without a copy.

@@ -104,6 +104,19 @@ fn header_has_the_documented_columns() {
 }
 
 #[test]
+fn dash_output_is_standard_output() {
+    let wd = Workdir::new();
+    let o = wd.run(&["extract", &repo(SEED), "-o", "-", "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    wd.run(&["extract", &repo(SEED), "-o", "file.csv", "-q"]);
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        fs::read_to_string(wd.path("file.csv")).unwrap()
+    );
+    assert!(!wd.path("-").exists(), "no file named - is written");
+}
+
+#[test]
 fn offsets_slice_the_claim_out_of_the_document() {
     let wd = Workdir::new();
     wd.run(&["extract", &repo(SEED), &repo("tests/data/dev.jsonl"), "-o", "out.csv", "-q"]);

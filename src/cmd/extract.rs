@@ -16,7 +16,7 @@ use isnad::{Rules, decode};
 pub struct Args {
     /// Files, directories (walked recursively, sorted) or - for stdin. Default: stdin.
     inputs: Vec<String>,
-    /// Output file (written to a temporary file and renamed at the end; a device or pipe is written in place). Default: stdout.
+    /// Output file (written to a temporary file and renamed at the end; a device or pipe is written in place). Default, or -: stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Input format, instead of guessing from the extension: txt, jsonl, csv, trec.
@@ -156,15 +156,16 @@ pub fn run(a: Args) -> Result<u8> {
         }
     };
 
+    // -o -: standard output, as for the inputs.
+    let output = a.output.filter(|p| p.as_os_str() != "-");
     // Standard output, a device or a pipe (-o /dev/null, a FIFO) is written in
     // place: renaming a temporary file over a device would replace it with a
     // plain file.
-    let special = a
-        .output
+    let special = output
         .as_deref()
         .and_then(|p| std::fs::metadata(p).ok())
         .is_some_and(|m| !m.file_type().is_file() && !m.is_dir());
-    let summary = match a.output.as_deref().filter(|_| !special) {
+    let summary = match output.as_deref().filter(|_| !special) {
         Some(path) => {
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
             let tmp = tempfile::Builder::new()
@@ -180,7 +181,7 @@ pub fn run(a: Args) -> Result<u8> {
             summary
         }
         None => {
-            let out: Box<dyn Write + Send> = match &a.output {
+            let out: Box<dyn Write + Send> = match &output {
                 Some(path) => Box::new(File::create(path).with_context(|| format!("cannot write {}", path.display()))?),
                 None => Box::new(io::stdout()),
             };
