@@ -77,11 +77,12 @@ pub struct Record {
     pending: Option<Box<PendingJson>>,
 }
 
-/// A JSON line read but not parsed, with the fields to pick from it.
+/// A JSON line read but not parsed, with the settings naming the fields to
+/// pick from it.
 #[derive(Debug, Clone)]
 struct PendingJson {
     line: Vec<u8>,
-    fields: std::sync::Arc<(String, String)>,
+    cfg: std::sync::Arc<ReadConfig>,
 }
 
 impl Record {
@@ -103,8 +104,7 @@ impl Record {
     /// whole is left as it is.
     pub fn parse(&mut self) {
         if let Some(p) = self.pending.take() {
-            let (id_field, text_field) = &*p.fields;
-            let (doc_id, body) = parse_json_line(&p.line, id_field, text_field);
+            let (doc_id, body) = parse_json_line(&p.line, &p.cfg.id_field, &p.cfg.text_field);
             if let Some(id) = doc_id {
                 self.doc_id = id;
             }
@@ -403,25 +403,22 @@ fn strip_paragraph_tags(t: &str) -> String {
 pub struct JsonlRecords {
     reader: BufReader<Box<dyn Read + Send>>,
     source: String,
-    cfg: ReadConfig,
+    /// Shared with deferred records, which need the field names.
+    cfg: std::sync::Arc<ReadConfig>,
     line: usize,
     buf: Vec<u8>,
     done: bool,
-    /// The id and text field names, shared by deferred records.
-    fields: std::sync::Arc<(String, String)>,
 }
 
 impl JsonlRecords {
     fn new(reader: Box<dyn Read + Send>, source: String, cfg: ReadConfig) -> Self {
-        let fields = std::sync::Arc::new((cfg.id_field.clone(), cfg.text_field.clone()));
         JsonlRecords {
             reader: BufReader::with_capacity(1 << 20, reader),
             source,
-            cfg,
+            cfg: std::sync::Arc::new(cfg),
             line: 0,
             buf: Vec::new(),
             done: false,
-            fields,
         }
     }
 }
@@ -460,7 +457,7 @@ impl Iterator for JsonlRecords {
                 let mut rec = Record::new(&self.source, location, fallback_id, Err(String::new()));
                 rec.pending = Some(Box::new(PendingJson {
                     line: line.to_vec(),
-                    fields: self.fields.clone(),
+                    cfg: self.cfg.clone(),
                 }));
                 return Some(rec);
             }
