@@ -106,6 +106,12 @@ impl<'a> Ctx<'a> {
         self.rules.may_be_marker(w) || crate::rules::object_stem(w).is_some() && self.after_ma(i)
     }
 
+    /// Whether token `i` follows a word that negates a verbal noun (عدم كشف):
+    /// a marker's form there reports nothing.
+    fn after_noun_negation(&self, i: usize) -> bool {
+        i > 0 && self.word(i - 1).is_some_and(|w| self.rules.negates_noun(w))
+    }
+
     /// Whether token `i` follows ما (ما قاله، كما أعلنه): a reporting verb
     /// there may carry its object pronoun.
     fn after_ma(&self, i: usize) -> bool {
@@ -371,7 +377,7 @@ impl<'a> Ctx<'a> {
                                 || (f.class == MarkerClass::Preposition && j == head_start))
                                 && !self.other_sense(j, f)
                         })
-                        && !self.word(j - 1).is_some_and(|p| self.rules.negates_noun(p));
+                        && !self.after_noun_negation(j);
                     if blocks {
                         // قال الموقع، الذي يصف نفسه بأنه ...، إن: a marker in a
                         // relative clause describes the source, and the clause
@@ -732,7 +738,7 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
             };
             let cue = (i, end);
             let negated = i > sent.first && ctx.word(i - 1).is_some_and(|w| rules.blocks_marker(w));
-            let noun_negated = i > sent.first && ctx.word(i - 1).is_some_and(|w| rules.negates_noun(w));
+            let noun_negated = ctx.after_noun_negation(i);
             let impersonal = ctx.word(i).is_some_and(|w| rules.is_impersonal(w))
                 && (ctx.is_complementizer_at(end, end)
                     || ctx.word(end).is_some_and(|w| rules.is_bridge(w)) && ctx.is_complementizer_at(end + 1, end + 1));

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::cues::Frame;
 use crate::model::SpeakerType;
-use crate::rules::{Agreement, MarkerClass, Rules};
+use crate::rules::{Agreement, MarkerClass, Rules, without_pronoun};
 use crate::segment::{Kind, Segments};
 
 /// A token range, end-exclusive.
@@ -109,14 +109,6 @@ fn definite(w: &str) -> bool {
         || w.starts_with("وال")
         || w.starts_with("كال")
         || w.starts_with("فال")
-}
-
-/// A role word without its possessive pronoun (محاميها → محامي).
-fn without_pronoun(w: &str) -> &str {
-    ["هما", "ها", "هم", "ه"]
-        .iter()
-        .find_map(|p| w.strip_suffix(p).filter(|r| r.chars().count() >= 3))
-        .unwrap_or(w)
 }
 
 /// A word without its feminine or pronoun ending ه (الحكومة ~ الحكوم).
@@ -505,7 +497,7 @@ impl<'a> Linker<'a> {
         let fw = self.word_at(first).unwrap_or_default();
         let ws: Vec<Cow<str>> = idx.iter().filter_map(|&i| self.word_at(i)).collect();
         let it = || ws.iter().map(|w| w.as_ref());
-        let described = self.rules.is_unnamed(&fw) && !self.rules.is_title(&fw) || self.counted((a, b));
+        let described = self.rules.is_unnamed(&fw) && !self.rules.is_title(&fw) || self.is_quantity_phrase((a, b));
         let organization = self.rules.organization_at(it()).is_some();
         if organization || self.rules.is_outlet_type(&fw) || described {
             // منظمة معاهدة الأمن الجماعي | صحة ...: stop at an indefinite
@@ -1096,7 +1088,7 @@ impl<'a> Linker<'a> {
         if self.rules.place_at(it()).is_some_and(|n| n == ws.len()) {
             return SpeakerType::Organization;
         }
-        if self.rules.is_unnamed(first) || self.rules.is_title(first) || definite(first) || self.counted(np) {
+        if self.rules.is_unnamed(first) || self.rules.is_title(first) || definite(first) || self.is_quantity_phrase(np) {
             return SpeakerType::Unnamed;
         }
         SpeakerType::Person
@@ -1287,7 +1279,7 @@ impl<'a> Linker<'a> {
 
     /// Whether the phrase at `r` counts its source (عدد من الأعضاء): a
     /// description, not a name, that goes on through من.
-    fn counted(&self, r: Span) -> bool {
+    fn is_quantity_phrase(&self, r: Span) -> bool {
         let mut ws = (r.0..r.1).filter_map(|k| self.word(k));
         ws.next().is_some_and(|w| self.rules.is_quantifier(w)) && ws.next() == Some("من")
     }
@@ -1763,7 +1755,7 @@ impl<'a> Linker<'a> {
         let mut name_range = None;
         let mut title_range = None;
         let mut np = np;
-        if matches!(kind, SpeakerType::Person | SpeakerType::Unnamed) && !self.counted(np) {
+        if matches!(kind, SpeakerType::Person | SpeakerType::Unnamed) && !self.is_quantity_phrase(np) {
             if let Some(s) = self.name_start(np) {
                 name_range = Some((s, np.1));
                 // بحسب تصريحات المحلل رود هول: the speech noun is no title.

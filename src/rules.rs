@@ -82,6 +82,14 @@ impl MarkerForm {
     }
 }
 
+/// A word without its possessive pronoun (محاميها → محامي، بعدها → بعد).
+pub(crate) fn without_pronoun(w: &str) -> &str {
+    ["هما", "ها", "هم", "ه"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(w)
+}
+
 /// A verb without its object pronoun (نقلته، نقلتها → نقلت), if it has one.
 pub(crate) fn object_stem(word: &str) -> Option<&str> {
     word.strip_suffix("ها").or_else(|| word.strip_suffix('ه'))
@@ -946,11 +954,7 @@ impl Rules {
 
     /// Whether a folded word opens an adverbial phrase (قبل، خلال، بشأن).
     pub fn is_adverbial(&self, word: &str) -> bool {
-        self.adverbial.contains(word)
-            || ["هما", "هم", "ها", "ه"].iter().any(|p| {
-                word.strip_suffix(p)
-                    .is_some_and(|r| r.chars().count() >= 3 && self.adverbial.contains(r))
-            })
+        self.adverbial.contains(word) || self.adverbial.contains(without_pronoun(word))
     }
 
     /// Whether a folded word is a preposition whose object follows.
