@@ -124,7 +124,8 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 let d = char_at(text, end);
                 let joins = is_word_char(d)
                     || ((d == '-' || d == '/') && text[end + 1..].chars().next().is_some_and(is_word_char))
-                    || (d == '.' && dot_joins(text, end));
+                    || (d == '.' && dot_joins(text, end))
+                    || (d == ':' && between_digits(text, end));
                 if !joins {
                     break;
                 }
@@ -181,13 +182,22 @@ fn word_bytes_at(bytes: &[u8], i: usize) -> usize {
     usize::from(b.is_ascii_alphanumeric())
 }
 
+/// Whether the one-byte mark at `i` stands between digits, ASCII or
+/// Arabic-Indic (2.7, 21:00, ٢٠:٠٦): part of a number, not punctuation.
+fn between_digits(text: &str, i: usize) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c);
+    text[..i].chars().next_back().is_some_and(digit) && text[i + 1..].chars().next().is_some_and(digit)
+}
+
 /// A dot joins two words only between digits (2.7) or before a short
 /// dotted suffix (العربية.نت، بي.بي.سي), never at a sentence end.
 fn dot_joins(text: &str, dot: usize) -> bool {
+    if between_digits(text, dot) {
+        return true;
+    }
     let before = text[..dot].chars().next_back();
     let mut after = text[dot + 1..].chars();
     match (before, after.clone().next()) {
-        (Some(b), Some(a)) if b.is_ascii_digit() && a.is_ascii_digit() => true,
         (Some(b), Some(a)) if is_word_char(b) && is_word_char(a) => {
             let n = after.by_ref().take_while(|c| is_word_char(*c)).count();
             n <= 3
