@@ -519,11 +519,17 @@ impl<'a> Linker<'a> {
                 // so does a negation or demonstrative after a relative
                 // adjective (مصادر أمنية لم تسمها), not after a noun it
                 // qualifies (أحد هؤلاء الدبلوماسيين، إحدى مواد هذا القانون).
-                let after_adjective = self.word(idx[n - 1]).is_some_and(relative_adjective);
+                // ووصف مسؤولون هذه الضربات: nor can a demonstrative follow a
+                // plural that keeps its ن or a definite noun.
+                let prev = self.word(idx[n - 1]).unwrap_or_default();
+                let after_adjective = relative_adjective(prev);
+                let after_whole_noun = definite(prev) || prev.ends_with("ون") || prev.ends_with("ين");
+                let demonstrative = matches!(w, "هذا" | "هذه" | "ذلك" | "تلك" | "هؤلاء" | "أولئك");
                 let clause = described
                     && (w.ends_with("وا") && w.chars().count() > 3
                         || self.rules.is_adverbial(w)
-                        || after_adjective && self.rules.opens_no_subject(w));
+                        || after_adjective && self.rules.opens_no_subject(w)
+                        || after_whole_noun && demonstrative);
                 if !quoted && !genitive && (prev_def && !definite(w) || pp || clause) && w != "في" && !self.keeps_place(i, a) {
                     return self.trim_range((a, idx[n - 1] + 1));
                 }
@@ -1337,6 +1343,16 @@ impl<'a> Linker<'a> {
     fn opening_subject(&self, cue: usize, sentence: usize, agreement: Agreement) -> Option<(Span, Option<Span>)> {
         let first = self.seg.sentences[sentence].first;
         let verb = self.word(first)?;
+        // وكان رفلين قد شارك في ...، وقال: كان's noun, up to قد, is the
+        // subject of the verb after قد and of what follows.
+        if is_kana(verb)
+            && let Some(k) = (first + 2..cue.min(first + 6)).find(|&k| self.word(k) == Some("قد"))
+            && (first + 1..k).all(|x| self.word(x).is_some())
+            && self.word(k + 1).is_some_and(|w| self.rules.marker(w).is_none())
+            && self.plausible_source((first + 1, k))
+        {
+            return Some(((first + 1, k), None));
+        }
         let bare_verb = verb.strip_prefix(['و', 'ف'])?;
         // A verb: not a noun with the article or a preposition. A marker
         // up to the participle has its own subject, the speaker before,
@@ -1678,19 +1694,38 @@ impl<'a> Linker<'a> {
             }
             start -= 1;
         }
-        if start == end {
-            // وكان المستشفى البريطاني الذي ...، قد قال: the subject follows كان.
-            let opener = self.word(first).filter(|w| matches!(*w, "وكان" | "وكانت" | "كان" | "كانت"));
-            if opener.is_none() || self.word(cue - 1).is_none_or(|w| w != "قد") {
-                return None;
-            }
-            start = first + 1;
-            end = (start..cue)
+        // وكان المستشفى البريطاني الذي ...، قد قال; وكانت منظمة الأغذية
+        // (فاو) قالت: the subject follows the كان that opens the sentence.
+        let after_kana = || {
+            self.word(first).filter(|w| matches!(*w, "وكان" | "وكانت" | "كان" | "كانت"))?;
+            let s = first + 1;
+            let mut e = (s..cue)
                 .find(|&k| self.seg.tokens[k].is('،') || self.word(k).is_some_and(|w| self.rules.cuts_before(w) || w == "قد"))
                 .unwrap_or(cue);
-            if start >= end {
+            // وكان مصدر دبلوماسي طلب عدم نشر اسمه قال: the note is not the name.
+            if let Some(k) = (s + 1..e).find(|&k| self.anonymity_note(k, e).is_some()) {
+                e = k;
+            }
+            // Without قد, only a subject that runs up to the verb: anything
+            // between may be the start of another clause.
+            let qad = self.word(cue - 1) == Some("قد");
+            // كانت هناك: there was, no subject.
+            let existential = self.word(s).is_some_and(|w| matches!(w, "هناك" | "هنالك" | "هنا"));
+            if s >= e || existential || !(qad || e == cue && e - s <= 8) {
                 return None;
             }
+            Some((s, e))
+        };
+        // وكان العميد أحمد عسيري الناطق باسم التحالف ذكر: a role after the
+        // name is no part of it.
+        let without_role = |(s, e): Span| {
+            let k = (s + 1..e).find(|&k| {
+                self.word(k).is_some_and(|w| self.rules.is_title(w)) && self.name_start((s, k)).is_some_and(|n| n < k - 1 || n == s)
+            });
+            (s, k.unwrap_or(e))
+        };
+        if start == end {
+            (start, end) = without_role(after_kana()?);
         }
         let mut np = (start, end);
         let mut ws = self.words(np);
@@ -1717,7 +1752,29 @@ impl<'a> Linker<'a> {
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
             || self.recent().iter().any(|e| e.key.iter().any(|k| k == first_word))
             || (opens_clause && ws.len() <= 3 && ws.iter().all(|w| self.name_like(w)));
-        known.then_some(np)
+        if known {
+            return Some(np);
+        }
+        // وكان العبادي الذي حل ائتلافه في المركز الثالث قد قال: the words
+        // just before the verb are a relative clause's.
+        // A relative pronoun after كان's noun shows where the subject ends
+        // (العبادي is no name_like word); a comma, only for a likely source.
+        after_kana()
+            .filter(|&r| {
+                let ws = self.words(r);
+                let relative = self.word(r.1).is_some_and(|w| matches!(w, "الذي" | "التي" | "الذين"));
+                let up_to_verb = r.1 == cue || r.1 + 1 == cue && self.word(r.1) == Some("قد");
+                r != np
+                    && !ws.is_empty()
+                    && (relative && ws.len() <= 4
+                        || up_to_verb
+                        || self.seg.tokens[r.1].is('،')
+                            && (r.1 + 1 == cue || r.1 + 2 == cue && self.word(cue - 1) == Some("قد"))
+                            && (self.heads_source(r)
+                                || self.recent().iter().any(|e| e.key.iter().any(|k| *k == ws[0]))
+                                || ws.len() <= 3 && ws.iter().all(|w| self.name_like(w))))
+            })
+            .map(without_role)
     }
 
     /// Whether the verb at `cue` is followed by فيه/فيها (نشر تغريدة عبر
@@ -1735,11 +1792,15 @@ impl<'a> Linker<'a> {
                 let e = &self.entities[h];
                 // A verb before its subject is singular even for a plural
                 // subject (انتقد السفراء ... وأكدوا): read number off the noun,
-                // not a name's (ياسمين).
+                // not a name's (ياسمين), an outlet's (التلفزيون) or a place's
+                // (البحرين، صنعاء).
                 let plural = e.agreement == Agreement::Plural
-                    || e.key.first().is_some_and(|w| {
-                        (definite(w) || e.kind != SpeakerType::Person) && (w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"))
-                    });
+                    || e.kind != SpeakerType::Outlet
+                        && e.key.first().is_some_and(|w| {
+                            (definite(w) || e.kind != SpeakerType::Person)
+                                && (w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"))
+                                && self.rules.place_at(std::iter::once(w.as_str())).is_none()
+                        });
                 match agreement {
                     Agreement::Plural => plural,
                     _ => !plural && compatible(e.agreement, agreement) || (plural && agreement == Agreement::Unknown),
