@@ -654,6 +654,19 @@ impl<'a> Linker<'a> {
             if self.rules.is_first_name(w) && !self.named_institution(x) {
                 return (x > k + 1).then_some(x);
             }
+            // نقيب الأطباء في تعز الدكتور صادق الشجاع: a rank or honorific
+            // with the article opens the holder's name; a principal does
+            // not (في إدارة الرئيس ترامب، في جامعة الملك عبدالعزيز).
+            if x > k + 1
+                && definite(w)
+                && self.rules.is_title(w)
+                && !w.strip_prefix("ال").is_some_and(|r| self.rules.is_principal(r))
+                && !self.named_institution(x + 1)
+                && x + 1 < b
+                && self.word(x + 1).is_some_and(|n| self.name_like(n))
+            {
+                return Some(x + 1);
+            }
             // في بيان نشرته، في تقرير: a document or medium, not a body.
             if self.rules.cuts_before(w)
                 || self.rules.marker_with_object(w).is_some()
