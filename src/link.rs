@@ -1715,6 +1715,16 @@ impl<'a> Linker<'a> {
             let mut e = (s..cue)
                 .find(|&k| self.seg.tokens[k].is('،') || self.word(k).is_some_and(|w| self.rules.cuts_before(w) || w == "قد"))
                 .unwrap_or(cue);
+            // وكانت "إليوت أدفيزارز" المستثمر في ... قد قالت: a quoted name
+            // is the whole subject; what follows describes it (but وكان
+            // "مصدر مقرب" من عائلتها: a preposition goes on with it).
+            if self.is_opener(s)
+                && let Some(c) = (s + 2..e).find(|&k| self.is_closer(k))
+                && (s + 1..c).all(|k| self.word(k).is_some())
+                && !self.word(c + 1).is_some_and(|w| self.rules.is_preposition(w))
+            {
+                e = c + 1;
+            }
             // وكان مصدر دبلوماسي طلب عدم نشر اسمه قال: the note is not the name.
             if let Some(k) = (s + 1..e).find(|&k| self.anonymity_note(k, e).is_some()) {
                 e = k;
@@ -1764,7 +1774,9 @@ impl<'a> Linker<'a> {
             || self.rules.organization_at(std::iter::once(first_word)).is_some()
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
             || self.recent().iter().any(|e| e.key.iter().any(|k| k == first_word))
-            || (opens_clause && ws.len() <= 3 && ws.iter().all(|w| self.name_like(w)));
+            || (opens_clause && ws.len() <= 3 && ws.iter().all(|w| self.name_like(w)))
+            // وكانت "إليوت أدفيزارز" قد قالت: a quoted name opening the clause.
+            || (opens_clause && self.is_opener(np.0) && ws.len() <= 4);
         if known {
             return Some(np);
         }
