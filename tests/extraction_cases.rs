@@ -52,6 +52,7 @@ fn every_case_yields_exactly_its_claims() {
     assert!(cases.len() >= 60, "expected at least 60 cases, found {}", cases.len());
     let mut failures = Vec::new();
     for (file, case) in &cases {
+        assert!(!case.text.trim().is_empty(), "{file}/{}: the case has no text", case.name);
         let got = isnad::extract(&case.text, &rules).claims;
         let chars: Vec<char> = case.text.chars().collect();
         for c in &got {
