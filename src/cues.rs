@@ -221,6 +221,15 @@ impl<'a> Ctx<'a> {
         if self.word(n).is_some_and(|w| w.starts_with("ال")) {
             n += 1;
         }
+        // وذكر "المرصد السوري لحقوق الإنسان" آنذاك أن: or after a time word.
+        if let Some(t) = self.rules.time_at((n..sent.end).map_while(|k| self.word(k))) {
+            n += t;
+        } else if self
+            .word(n)
+            .is_some_and(|w| self.rules.is_manner(w) || matches!(w, "انذاك" | "ايضا" | "مؤخرا" | "حينها"))
+        {
+            n += 1;
+        }
         n < sent.end && (self.is(n, '،') || self.is(n, ':') || self.is_complementizer_at(n, n))
     }
 
