@@ -551,8 +551,14 @@ impl<'a> Ctx<'a> {
         let at_start = i == sent.first || self.opens_sentence(sent, i);
         // والذي بحسب X "..." / وجاء في الرسالة وفقا لواس: "...": a source
         // followed straight by the claim works wherever the marker stands.
+        // بحسب ما قال زيد الزاملي (33 عاما): a short parenthesis glosses the
+        // source.
+        let gloss = self.is(k, '(')
+            && matches!(self.quotes.closer(k), Some(Some(c)) if (k + 1..c).filter(|&x| self.seg.tokens[x].is_word()).count() <= 3);
         let claim_follows = k < sent.end
-            && (self.is(k, ':') || self.quotes.closer(k).is_some_and(|c| c.is_some()) || (at_start && self.is_complementizer_at(k, k)));
+            && (self.is(k, ':')
+                || self.quotes.closer(k).is_some_and(|c| c.is_some()) && !gloss
+                || (at_start && self.is_complementizer_at(k, k)));
         if (at_start && !ends_sentence) || claim_follows {
             // Pre-posed: ووفق مجلة X، فإن ... / وحسب فلان، "..."
             let mut cs = k;
