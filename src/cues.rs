@@ -430,7 +430,22 @@ impl<'a> Ctx<'a> {
                     let spoken = right_after
                         && matches!(self.quotes.closer(j), Some(Some(c)) if self.is(c + 1, '،') && self.marker_at(c + 2).is_some());
                     let named = !spoken && self.quote_is_name(j, sent);
-                    if self.is(j, '(') || scare || titled || named || (form.needs_clause && !said && !right_after) {
+                    // رداً على "العدوان الإسرائيلي": a short quotation after a
+                    // preposition marks a word; و"..." after another quotation
+                    // is one item of a list (بأسماء "صلاة" و"نار" و"شهاب").
+                    let prev = j.checked_sub(1).and_then(|p| self.word(p));
+                    let short =
+                        matches!(self.quotes.closer(j), Some(Some(c)) if (j + 1..c).filter(|&k| self.seg.tokens[k].is_word()).count() <= 2);
+                    let after_preposition = short && !right_after && prev.is_some_and(|w| self.rules.is_preposition(w) && w != "ب");
+                    let list_item = j >= 2 && prev == Some("و") && self.quotes.opener(j - 2).is_some();
+                    if self.is(j, '(')
+                        || scare
+                        || titled
+                        || named
+                        || after_preposition
+                        || list_item
+                        || (form.needs_clause && !said && !right_after)
+                    {
                         match self.quotes.closer(j) {
                             Some(Some(c)) => j = c,
                             _ => return Err(Reason::NoClause),
@@ -776,6 +791,15 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
             } else {
                 ctx.verb_frame(si, sent, cue, form)
             };
+            // A claim of punctuation alone (a period after a closing mark)
+            // reports nothing.
+            let result = result.and_then(|f| {
+                if (f.claim.0..f.claim.1).any(|k| seg.tokens[k].is_word()) {
+                    Ok(f)
+                } else {
+                    Err(Reason::EmptyClaim)
+                }
+            });
             match result {
                 Ok(f) if out.frames.iter().rev().take(4).any(|p| p.claim == f.claim) => {
                     // "..."، وأكد آخرون: the quotation is already claimed.
