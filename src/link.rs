@@ -1391,8 +1391,17 @@ impl<'a> Linker<'a> {
             return None;
         }
         // وكانت إسرائيل قد أطلقت ...، وصرحت: between كان and قد stands the subject.
-        let closed =
-            |r: (usize, usize)| self.seg.tokens.get(r.1).is_some_and(|t| t.is('،')) || is_kana(verb) && self.word(r.1) == Some("قد");
+        // وأعرب غوتيريس عن قلقه ...، مشددا; ووعدت الوزيرة بتطوير المسرح،
+        // قائلة: a prepositional phrase after a short noun phrase ends it
+        // too. Not after a relaying verb: its participle goes with the
+        // source relayed (ونقلت الوكالة عن مصادر طبية ...، مؤكدة).
+        let relaying = self.rules.marker(verb).is_some_and(|m| self.rules.lemmas[m.lemma] == "نقل");
+        let pp_word = |w: &str| self.rules.is_preposition(w) || (w.starts_with("بال") || w.starts_with("لل")) && w.chars().count() > 4;
+        let closed = |r: (usize, usize)| {
+            self.seg.tokens.get(r.1).is_some_and(|t| t.is('،'))
+                || is_kana(verb) && self.word(r.1) == Some("قد")
+                || !relaying && self.word(r.1).is_some_and(pp_word) && self.words(r).len() <= 4 && !self.words(r).iter().any(|w| pp_word(w))
+        };
         let first_name_at = |s: Option<usize>| s.and_then(|s| self.word(s)).is_some_and(|w| self.rules.is_first_name(w));
         // وقدم وزير المالية، الشيخ أحمد ...، عرضا: the name set off by commas,
         // opening with a known first name, or at once after a role
