@@ -1798,8 +1798,7 @@ impl<'a> Linker<'a> {
                 let ws = self.words(r);
                 let relative = self.word(r.1).is_some_and(|w| matches!(w, "الذي" | "التي" | "الذين"));
                 let up_to_verb = r.1 == cue || r.1 + 1 == cue && self.word(r.1) == Some("قد");
-                r != np
-                    && !ws.is_empty()
+                !ws.is_empty()
                     && (relative && ws.len() <= 4
                         || up_to_verb
                         || self.seg.tokens[r.1].is('،')
