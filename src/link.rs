@@ -82,6 +82,8 @@ pub struct Linker<'a> {
     lam: Option<usize>,
     /// Entity indices of past speakers, most recent last.
     history: Vec<usize>,
+    /// The sentence where the most recent speaker was last named.
+    last_sentence: usize,
     /// The latest outlet named so far for each type word (folded): a
     /// description (الصحيفة) may point back to one that never spoke.
     outlets: FxHashMap<String, String>,
@@ -94,6 +96,9 @@ pub struct Linker<'a> {
 const ENTITY_WINDOW: usize = 256;
 /// Past speakers kept for continuations.
 const HISTORY_MAX: usize = 32;
+/// Sentences after its last mention that a speaker who does not agree may
+/// still take a continuation.
+const FALLBACK_SENTENCES: usize = 1;
 /// How far back (in tokens) a short name looks for its full form.
 const NAME_LOOKBACK_TOKENS: usize = 4000;
 
@@ -142,6 +147,7 @@ impl<'a> Linker<'a> {
             entities: Vec::new(),
             lam: None,
             history: Vec::new(),
+            last_sentence: 0,
             outlets: FxHashMap::default(),
             marker_neighbours: OnceCell::new(),
         }
@@ -1246,12 +1252,12 @@ impl<'a> Linker<'a> {
             // قال صلى الله عليه وسلم: the person named before, or no one.
             None if let Some(k) = eulogy => match self.subject_before(k, f.sentence) {
                 Some(r) => (self.resolve(r, None, agreement), Some(r)),
-                None => (self.continuation(agreement)?, None),
+                None => (self.continuation(agreement, f.sentence)?, None),
             },
             // نقلت الوكالة عنه with no one to point back to: the outlet stands
             // as the source rather than the claim being lost.
             None => match (
-                self.continuation(agreement),
+                self.continuation(agreement, f.sentence),
                 head.via_outlet.filter(|_| head.relay_pronoun.is_some()),
             ) {
                 (Some(e), _) => (e, None),
@@ -1276,7 +1282,7 @@ impl<'a> Linker<'a> {
         if !f.nested {
             // A source quoted inside another's quotation does not become the
             // speaker of the continuations that follow.
-            self.push_history(ent);
+            self.push_history(ent, f.sentence);
         }
         let e = &self.entities[ent];
         // An interview's outlet carries over to its continuations and to
@@ -1557,7 +1563,7 @@ impl<'a> Linker<'a> {
         if self.entities[ent].agreement == Agreement::Unknown {
             self.entities[ent].agreement = agreement;
         }
-        self.push_history(ent);
+        self.push_history(ent, sentence);
     }
 
     /// The topic of أما that a ف-verb reports on (أما صلاح فقال، أما ممثلة
@@ -1817,7 +1823,11 @@ impl<'a> Linker<'a> {
         self.word(cue + 1).is_some_and(|w| matches!(w, "فيه" | "فيها" | "فيهم"))
     }
 
-    fn continuation(&self, agreement: Agreement) -> Option<usize> {
+    /// The most recent speaker that agrees; failing that, the last speaker
+    /// if named in this sentence or the one before (the agreement read off
+    /// a name may be wrong), else no one: further back, a speaker that does
+    /// not agree is mostly the wrong one.
+    fn continuation(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
         self.history
             .iter()
             .rev()
@@ -1839,7 +1849,7 @@ impl<'a> Linker<'a> {
                     _ => !plural && compatible(e.agreement, agreement) || (plural && agreement == Agreement::Unknown),
                 }
             })
-            .or(self.history.last())
+            .or(self.history.last().filter(|_| sentence <= self.last_sentence + FALLBACK_SENTENCES))
             .copied()
     }
 
@@ -2221,7 +2231,8 @@ impl<'a> Linker<'a> {
         &self.entities[self.entities.len().saturating_sub(ENTITY_WINDOW)..]
     }
 
-    fn push_history(&mut self, ent: usize) {
+    fn push_history(&mut self, ent: usize, sentence: usize) {
+        self.last_sentence = sentence;
         self.history.retain(|&h| h != ent);
         self.history.push(ent);
         if self.history.len() > HISTORY_MAX {
