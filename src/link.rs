@@ -224,8 +224,14 @@ impl<'a> Linker<'a> {
             }
             a = r + 1;
         } else if nql && let Some(an) = (a..b).find(|&i| self.word(i) == Some("عن")) {
-            if an > a {
-                head.via_outlet = Some(self.outlet_piece((a, an)));
+            // نقلت، في الساعات الأولى من صباح السبت، عن: an adverbial piece
+            // is no outlet.
+            let piece = self.outlet_piece(self.trim_range((a, an)));
+            let adverbial = self.word(piece.0).is_some_and(|w| {
+                self.rules.is_preposition(w) || self.rules.is_adverbial(w) || self.rules.time_at(std::iter::once(w)).is_some()
+            });
+            if an > a && piece.0 < piece.1 && !adverbial {
+                head.via_outlet = Some(piece);
             }
             a = an + 1;
         } else if nql
@@ -1142,7 +1148,17 @@ impl<'a> Linker<'a> {
                 (takes_lam || self.strip_lam(w).is_some()).then_some(f.head.0)
             })
             .flatten();
-        let head = self.read_head(f.head, if nql { Wanted::Relay } else { Wanted::SpeakerAndOutlet });
+        let mut head = self.read_head(f.head, if nql { Wanted::Relay } else { Wanted::SpeakerAndOutlet });
+        // وكانت شبكة "فوكس نيوز" نقلت، في ...، عن مسؤول: the outlet stands
+        // before the relaying verb.
+        if nql
+            && head.via_outlet.is_none()
+            && head.relay_pronoun.is_none()
+            && f.form.class == MarkerClass::Verb
+            && (f.head.0..f.head.1).any(|i| self.word(i) == Some("عن"))
+        {
+            head.via_outlet = self.subject_before(f.cue.0, f.sentence);
+        }
         let outlet_here = match (head.outlet, head.via_outlet.filter(|_| prep_relay.is_none())) {
             _ if prep_relay.is_some() => prep_relay.map(|r| self.known_name(r).unwrap_or_else(|| (self.render)(r.0, r.1, 0))),
             // الصحيفة، المواقع: a bare description names the outlet met before.
