@@ -87,6 +87,9 @@ pub struct Linker<'a> {
     /// The latest outlet named so far for each type word (folded): a
     /// description (الصحيفة) may point back to one that never spoke.
     outlets: FxHashMap<String, String>,
+    /// The issuer of the latest document of each kind (بيان، تقرير),
+    /// folded without ال: البيان later points back to it.
+    documents: FxHashMap<String, usize>,
     /// Where each word stands next to a marker, built on first use: the
     /// test that a name recurs must not rescan the document.
     marker_neighbours: OnceCell<FxHashMap<&'a str, Vec<usize>>>,
@@ -149,6 +152,7 @@ impl<'a> Linker<'a> {
             history: Vec::new(),
             last_sentence: 0,
             outlets: FxHashMap::default(),
+            documents: FxHashMap::default(),
             marker_neighbours: OnceCell::new(),
         }
     }
@@ -1244,6 +1248,10 @@ impl<'a> Linker<'a> {
         if np.is_none() && (f.inside_claim || f.nested && f.form.class == MarkerClass::Verb) {
             return None; // a verb inside another's clause, with no subject of its own
         }
+        // بيان صادر عن قيادة عمليات بغداد: the issuer is the source a reader
+        // knows; "بيان صادر" alone names no one.
+        let issued = np.and_then(|r| self.issuer(r, f.head.1).map(|x| (r, x)));
+        let np = issued.map(|(_, x)| x).or(np);
         let np = np.and_then(|r| self.before_tanween(r));
         // الله تعالى، النبي صلى الله عليه وسلم: the praise is cut off; alone
         // (قال تعالى، قال صلى الله عليه وسلم) it names God or points back.
@@ -1288,6 +1296,11 @@ impl<'a> Linker<'a> {
                 (e, Some((np.0, appos.map_or(np.1, |a| a.1))))
             }
         };
+        if let Some((doc, _)) = issued
+            && let Some(w) = self.word(doc.0)
+        {
+            self.documents.insert(bare(w).to_string(), ent);
+        }
         if let Some(o) = &outlet_here {
             self.entities[ent].outlet = o.clone();
             self.entities[ent].outlet_sentence = f.sentence;
@@ -1316,6 +1329,21 @@ impl<'a> Linker<'a> {
             mention,
             outlet,
         })
+    }
+
+    /// The issuer after a document issued by it (بيان صادر عن X، التقرير
+    /// الصادر عن X): X's noun phrase, before `end`.
+    fn issuer(&self, r: Span, end: usize) -> Option<Span> {
+        let ws = self.words(r);
+        let issued = matches!(ws.last()?.as_ref(), "صادر" | "الصادر" | "صادره" | "الصادره");
+        if ws.len() != 2 || !issued || !self.rules.is_document(&ws[0]) || self.word(r.1) != Some("عن") {
+            return None;
+        }
+        let stop = (r.1 + 1..end)
+            .find(|&k| self.seg.tokens[k].is('،') || self.seg.tokens[k].is(':') || self.word(k).is_some_and(|w| self.rules.cuts_before(w)))
+            .unwrap_or(end);
+        let x = self.np_extent(self.trim_range((r.1 + 1, stop)));
+        (x.0 < x.1 && self.heads_source(x)).then_some(x)
     }
 
     /// Whether the phrase at `r` counts its source (عدد من الأعضاء): a
@@ -1946,6 +1974,13 @@ impl<'a> Linker<'a> {
                 // A description pointing back (المجلة، الوزير الأميركي، الجيش):
                 // an earlier source whose name or title has all its words.
                 let head_word = key.first().map(|w| bare(w)).unwrap_or_default();
+                // وأوضح البيان after بيان صادر عن الوزارة: the issuer.
+                if key.len() <= 2
+                    && definite(&key[0])
+                    && let Some(&e) = self.documents.get(head_word)
+                {
+                    return e;
+                }
                 let is_place = self.rules.place_at(key.iter().map(String::as_str)) == Some(key.len());
                 let describes = !is_place && key.first().is_some_and(|w| definite(w) || self.rules.is_title(w));
                 let org_head = self.rules.organization_at(std::iter::once(key[0].as_str())).is_some();
