@@ -648,11 +648,28 @@ impl<'a> Linker<'a> {
 
     /// "في <place>" stays in an organisation's name (القنصلية السعودية في إسطنبول).
     fn keeps_place(&self, k: usize, np_start: usize) -> bool {
-        matches!(self.word(k), Some("في" | "لدى"))
-            && self.word(np_start).is_some_and(|w| {
-                self.rules.organization_at(std::iter::once(w)).is_some() || self.rules.is_title(w) || self.rules.is_unnamed(w)
-            })
-            && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some()
+        if !matches!(self.word(k), Some("في" | "لدى")) {
+            return false;
+        }
+        let head = self.word(np_start).unwrap_or_default();
+        let in_place =
+            (self.rules.organization_at(std::iter::once(head)).is_some() || self.rules.is_title(head) || self.rules.is_unnamed(head))
+                && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some();
+        // مصادر في المقاومة الشعبية، مسؤول في البيت الأبيض: an unnamed
+        // source goes on through the body it belongs to (not مصادر في
+        // تصريح، في الوقت نفسه).
+        let in_body = k == np_start + 1
+            && self.rules.is_unnamed(head)
+            && !self.rules.is_title(head)
+            && self.word(k + 1).is_some_and(|w| {
+                definite(w)
+                    && self.rules.time_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_none()
+                    && !self.rules.is_frame(w)
+                    && !self.rules.is_document(w)
+                    && !self.rules.is_adverbial(w)
+                    && !self.rules.opens_no_subject(w)
+            });
+        in_place || in_body
     }
 
     /// When في at `k` continues a role whose holder is named after it
