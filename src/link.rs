@@ -576,8 +576,9 @@ impl<'a> Linker<'a> {
                 if known_alone && !self.recent().iter().any(|e| e.key.windows(2).any(|p| p[0] == sw && p[1] == w)) {
                     break;
                 }
-                // تركي آل الشيخ: after آل (folded ال) a title word is a family name.
-                let after_particle = self.word(i - 1) == Some("ال");
+                // تركي آل الشيخ، عبد الله بن مساعد: after آل (folded ال) or بن
+                // a title word is a family name.
+                let after_particle = matches!(self.word(i - 1), Some("ال" | "بن" | "بنت" | "ابن" | "ابو" | "ابي"));
                 let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle;
                 let pp = (w.starts_with("لل") || w.starts_with("بال")) && w.chars().count() > 4;
                 // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
