@@ -102,6 +102,22 @@ impl<'a> Ctx<'a> {
     /// Whether the word `w` at `i` may be a marker: the lexicon's filter
     /// turns most words away before the full test. A word after ما may be
     /// one with an object pronoun (قالته).
+    /// Whether يدعى/تدعى at `i` means "is called" (شركة خاصة تدعى فاغنر):
+    /// after an indefinite noun and without a clause, it names; with one
+    /// (تدعي أنها) it claims.
+    fn is_naming(&self, i: usize, end: usize, form: &MarkerForm) -> bool {
+        self.rules.lemmas[form.lemma] == "ادعى"
+            && self.word(i).is_some_and(|w| w == "يدعي" || w == "تدعي")
+            && i > 0
+            && self.word(i - 1).is_some_and(|p| {
+                !p.starts_with("ال") && !p.starts_with('و') && self.rules.marker(p).is_none() && !matches!(p, "ما" | "كما" | "بما" | "مما")
+            })
+            // يدعي الرئيس السيسي أنه: a clause after the subject claims.
+            && !(end..(end + 6).min(self.seg.tokens.len()))
+                .take_while(|&k| !self.is(k, '.') && !self.is(k, '،'))
+                .any(|k| self.is_complementizer_at(k, k) || self.word(k).is_some_and(|w| self.rules.is_bridge(w)))
+    }
+
     fn may_be_marker(&self, i: usize, w: &str) -> bool {
         self.rules.may_be_marker(w) || crate::rules::object_stem(w).is_some() && self.after_ma(i)
     }
@@ -778,6 +794,8 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 Err(Reason::NegatedNoun)
             } else if ctx.other_sense(i, form) {
                 Err(Reason::OtherSense)
+            } else if ctx.is_naming(i, end, form) {
+                Err(Reason::Naming)
             } else if impersonal {
                 Err(Reason::Impersonal)
             } else if negated && form.class != MarkerClass::Preposition {
@@ -869,7 +887,12 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                         .any(|p| p.claim.0 <= i && i < p.claim.1);
                     let names_subject = matches!(
                         reason,
-                        Reason::NoClause | Reason::AnotherMarker | Reason::SubjectOnly | Reason::HeadTooLong | Reason::Negated
+                        Reason::NoClause
+                            | Reason::AnotherMarker
+                            | Reason::SubjectOnly
+                            | Reason::HeadTooLong
+                            | Reason::Negated
+                            | Reason::Naming
                     ) && matches!(form.class, MarkerClass::Verb | MarkerClass::Subject)
                         && form.max_head == crate::rules::DEFAULT_MAX_HEAD
                         && (!form.needs_clause || form.class == MarkerClass::Subject || reason == Reason::Negated)

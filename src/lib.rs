@@ -168,7 +168,7 @@ pub fn extract_with(scratch: &mut Scratch, original: &str, rules: &Rules) -> Ext
     for f in found.frames.iter().filter(|f| f.claim.0 < f.claim.1) {
         while let Some(r) = notes.next_if(|r| r.cue.0 < f.cue.0) {
             if let Some(h) = r.head {
-                linker.note(r.cue.0, r.sentence, h, r.agreement);
+                linker.note(r.cue.0, r.sentence, h, r.agreement, r.reason == Reason::Naming);
             }
         }
         let (start, end) = cue_span(&mut counter, f.cue);

@@ -1585,7 +1585,10 @@ impl<'a> Linker<'a> {
 
     /// Notes the subject of a verb that reported no claim (أشاد الوزير ...،
     /// أكد الجيش صحة ...), so that continuations after it find their speaker.
-    pub fn note(&mut self, cue: usize, sentence: usize, head: (usize, usize), agreement: Agreement) {
+    ///
+    /// `naming`: the verb means "is called" (رجل يدعى يوسف نجاح), so the
+    /// name after it is the one noted, not the noun before it.
+    pub fn note(&mut self, cue: usize, sentence: usize, head: (usize, usize), agreement: Agreement, naming: bool) {
         self.lam = None;
         // انتقدت بشدة المستشارة: after a manner adverb comes the object;
         // وقال "..." : a quotation is what was said, not who said it.
@@ -1600,7 +1603,7 @@ impl<'a> Linker<'a> {
         }
         // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
         // over the words after it, which are then its object.
-        let before = self.subject_before(cue, sentence);
+        let before = if naming { None } else { self.subject_before(cue, sentence) };
         let (np, h_appos) = match before {
             Some(np) => (Some(np), None),
             None => {

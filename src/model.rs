@@ -109,6 +109,9 @@ pub enum Reason {
     /// A word after the marker shows its other sense (نقل الرجل إلى
     /// المستشفى "transported"): nothing is reported.
     OtherSense,
+    /// يدعى/تدعى meaning "is called" (رجل يدعى يوسف نجاح): the name after
+    /// it is noted as a person of the article, nothing is reported.
+    Naming,
     /// A stance verb (أشاد، رفض): it names the current speaker but reports no claim.
     SubjectOnly,
     /// A pre-posed outlet before a reporting verb (وبحسب رويترز، قال الوزير):
