@@ -1216,9 +1216,17 @@ impl<'a> Linker<'a> {
         {
             self.outlets.insert(t.to_string(), o.clone());
         }
+        // لكنه أكد جاهزية الجميع: the pronoun on لكن is the subject, and the
+        // words after the verb its object.
+        let but_pronoun = f.cue.0.checked_sub(1).and_then(|p| match self.word(p)? {
+            "لكنه" | "ولكنه" => Some(Agreement::Masculine),
+            "لكنها" | "ولكنها" => Some(Agreement::Feminine),
+            "لكنهم" | "ولكنهم" => Some(Agreement::Plural),
+            _ => None,
+        });
         // نقلت الوكالة عنه: the pronoun, not the verb, agrees with the source.
-        let agreement = head.relay_pronoun.unwrap_or(f.form.agreement);
-        let mut np = head.np.and_then(|r| self.without_non_subject(r));
+        let agreement = head.relay_pronoun.or(but_pronoun).unwrap_or(f.form.agreement);
+        let mut np = head.np.and_then(|r| self.without_non_subject(r)).filter(|_| but_pronoun.is_none());
         if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
             np = None; // ووصف X بأنه: X is the object
         }
