@@ -1757,6 +1757,17 @@ impl<'a> Linker<'a> {
                 continue;
             }
             let Some(w) = self.word(start - 1) else { break };
+            // شبكة سي أن أن: a known outlet name may hold a complementizer.
+            if self.rules.is_complementizer(w)
+                && let Some(j) = (start.saturating_sub(4).max(first)..start - 1).find(|&j| {
+                    self.rules
+                        .outlet_name_at((j..end).map_while(|x| self.word(x)))
+                        .is_some_and(|n| j + n >= start)
+                })
+            {
+                start = j;
+                continue;
+            }
             // وزارة، وزير، واشنطن، وليد: a word that only begins with و opens
             // the phrase; nothing before it belongs to it.
             let lexical = self.rules.organization_at(std::iter::once(w)).is_some()

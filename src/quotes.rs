@@ -189,6 +189,20 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             {
                 return k;
             }
+            // ، بيد أن شبكة سي أن أن أفادت أن / ، إلا أن الوزارة قالت إن: a
+            // contrast whose subject reports with its own clause.
+            let word = |j: usize| toks.get(j).filter(|t| t.is_word()).map(|t| t.text(text));
+            if matches!(word(k + 1), Some("بيد" | "الا" | "غير")) && word(k + 2) == Some("ان") {
+                let reports = (k + 4..(k + 9).min(end)).take_while(|&j| !toks[j].is('،')).any(|j| {
+                    word(j).is_some_and(|w| {
+                        rules.marker(w).is_some_and(|f| f.class == MarkerClass::Verb)
+                            && word(j + 1).is_some_and(|c| rules.is_complementizer(c))
+                    })
+                });
+                if reports {
+                    return k;
+                }
+            }
         }
         k += 1;
     }
