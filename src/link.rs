@@ -949,10 +949,12 @@ impl<'a> Linker<'a> {
             // مركز الملك سلمان للإغاثة، جامعة الملك عبدالله بن عبدالعزيز: the
             // name after الملك or الأمير, right after a body's word in the
             // construct (not وزير الداخلية الأمير ...), is the body's.
+            // (لمركز الملك سلمان: with ل on the body's word too.)
+            let body = |b: &str| self.rules.organization_at(std::iter::once(b)).is_some();
             if self.named_institution(idx[k])
                 && self
                     .word(idx[k] - 2)
-                    .is_some_and(|b| !definite(b) && self.rules.organization_at(std::iter::once(b)).is_some())
+                    .is_some_and(|b| !definite(b) && (body(b) || b.strip_prefix('ل').is_some_and(|r| !definite(r) && body(r))))
             {
                 k += 1;
                 while k + 1 < idx.len() && self.word(idx[k]).is_some_and(|p| self.rules.is_particle(p)) {
@@ -2403,6 +2405,22 @@ impl<'a> Linker<'a> {
             }
             if q < p {
                 return Some((q, p + 1));
+            }
+            // الأمير محمد after ولي العهد محمد بن سلمان: a first name goes on
+            // through بن and the name after it.
+            let mut r = p + 1;
+            while self.rules.is_first_name(target)
+                && matches!(self.word(r), Some("بن" | "ابن" | "بنت" | "ال"))
+                && self.word(r + 1).is_some()
+            {
+                r += 2;
+                // بن عبد العزيز: عبد takes the word after it.
+                if matches!(self.word(r - 1), Some("عبد" | "ابو")) && self.word(r).is_some() {
+                    r += 1;
+                }
+            }
+            if r > p + 1 {
+                return Some((p, r));
             }
         }
         None
