@@ -1106,6 +1106,24 @@ impl<'a> Linker<'a> {
             {
                 return Some(idx[k + 1 + j]);
             }
+            // رئيس نادي أولمبيك آسفي لكرة القدم النسائية مصطفى بنسليمان: a
+            // body's own name, then its genitive, then the holder opening with
+            // a known first name after a definite word.
+            if k > 0
+                && !self.rules.is_first_name(w)
+                && let Some(j) = idx[k + 1..]
+                    .iter()
+                    .take(6)
+                    .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)))
+                && j >= 2
+                && self.word(idx[k + j]).is_some_and(definite)
+                && idx[k + 1..k + 1 + j]
+                    .iter()
+                    .filter_map(|&x| self.word(x))
+                    .any(|m| m.starts_with('ل') && m.chars().count() > 3 && !definite(m))
+            {
+                return Some(idx[k + 1 + j]);
+            }
             return Some(idx[k]);
         }
         None
