@@ -1106,9 +1106,10 @@ impl<'a> Linker<'a> {
             {
                 return Some(idx[k + 1 + j]);
             }
-            // رئيس نادي أولمبيك آسفي لكرة القدم النسائية مصطفى بنسليمان: a
-            // body's own name, then its genitive, then the holder opening with
-            // a known first name after a definite word.
+            // رئيس نادي أولمبيك آسفي لكرة القدم النسائية مصطفى بنسليمان، خطيب
+            // جامع قباء بالمدينة المنورة الدكتور مسعود: a body's own name, then
+            // its genitive or place, then the holder opening with a known first
+            // name after a definite word.
             if k > 0
                 && !self.rules.is_first_name(w)
                 && let Some(j) = idx[k + 1..]
@@ -1120,7 +1121,7 @@ impl<'a> Linker<'a> {
                 && idx[k + 1..k + 1 + j]
                     .iter()
                     .filter_map(|&x| self.word(x))
-                    .any(|m| m.starts_with('ل') && m.chars().count() > 3 && !definite(m))
+                    .any(|m| m.starts_with(['ل', 'ب']) && m.chars().count() > 3)
             {
                 return Some(idx[k + 1 + j]);
             }
