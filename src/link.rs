@@ -579,7 +579,10 @@ impl<'a> Linker<'a> {
                 // تركي آل الشيخ، عبد الله بن مساعد: after آل (folded ال) or بن
                 // a title word is a family name.
                 let after_particle = matches!(self.word(i - 1), Some("ال" | "بن" | "بنت" | "ابن" | "ابو" | "ابي"));
-                let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle;
+                // محمد مالك فال، محمد أمين: a title word that is also a first
+                // name, right after a first name, goes on with the name.
+                let second_name = i == s + 1 && self.rules.is_first_name(w) && self.word(s).is_some_and(|f| self.rules.is_first_name(f));
+                let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name;
                 let pp = (w.starts_with("لل") || w.starts_with("بال")) && w.chars().count() > 4;
                 // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
                 // participle, or a word no subject goes on with.
