@@ -77,6 +77,30 @@ fn cue_scan(b: Bencher) {
     });
 }
 
+/// Linking alone: speakers, outlets and offsets for the frames already found.
+#[divan::bench]
+fn link_frames(b: Bencher) {
+    let rules = Rules::embedded();
+    let texts = articles();
+    let docs: Vec<_> = texts
+        .iter()
+        .map(|t| {
+            let n = normalize::normalize(t);
+            let s = segment::segment(&n.text);
+            let q = quotes::pair(&s);
+            let c = cues::find(&n.text, &s, &q, &rules);
+            (n, s, c)
+        })
+        .collect();
+    b.counter(divan::counter::BytesCount::new(bytes(&texts))).bench(|| {
+        texts
+            .iter()
+            .zip(&docs)
+            .map(|(t, (n, s, c))| isnad::attribute(black_box(t), n, s, c, &rules).claims.len())
+            .sum::<usize>()
+    });
+}
+
 /// The whole per-document extraction, linking included.
 #[divan::bench]
 fn extract_whole(b: Bencher) {

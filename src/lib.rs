@@ -150,7 +150,13 @@ pub fn extract_with(scratch: &mut Scratch, original: &str, rules: &Rules) -> Ext
     let seg = &scratch.seg;
     let quotes = quotes::pair(seg);
     let found = cues::find(&norm.text, seg, &quotes, rules);
+    attribute(original, norm, seg, &found, rules)
+}
 
+/// The linking stage of [`extract`]: the speaker and outlet of each frame
+/// found in `original` (normalised as `norm`, segmented as `seg`), with the
+/// claims' offsets and a decision for every marker.
+pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues::Cues, rules: &Rules) -> Extraction {
     let render_fn = |a: usize, b: usize, skip: usize| render(original, norm, seg, a, b, skip);
     let mut linker = link::Linker::new(&norm.text, seg, rules, &render_fn);
     let mut counter = CharCounter::new(original);
