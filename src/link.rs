@@ -1904,9 +1904,10 @@ impl<'a> Linker<'a> {
             return Some(np);
         }
         // وكان العبادي الذي حل ائتلافه في المركز الثالث قد قال: the words
-        // just before the verb are a relative clause's.
-        // A relative pronoun after كان's noun shows where the subject ends
-        // (العبادي is no name_like word); a comma, only for a likely source.
+        // just before the verb are a relative clause's, and the relative
+        // pronoun shows where كان's noun ends (العبادي is no name_like word);
+        // so does قد or the verb right after it, and a comma for a likely
+        // source.
         after_kana()
             .filter(|&r| {
                 let ws = self.words(r);
