@@ -166,6 +166,18 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             k = c + 1;
             continue;
         }
+        // ... لم يعبر الحدود واعتبرت أنها محاولة: a و-verb that reports with
+        // its own complementizer starts the next claim, comma or not.
+        if k > start + 1
+            && toks[k].is_word()
+            && toks[k].text(text).starts_with('و')
+            && rules.marker(toks[k].text(text)).is_some_and(|f| f.class == MarkerClass::Verb)
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_word() && rules.is_complementizer(t.text(text)))
+        {
+            return k;
+        }
         if toks[k].is('،') && k > start {
             let mut n = k + 1;
             if n < end && toks[n].is_word() && toks[n].text(text) == "و" {
@@ -192,6 +204,13 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             // ، بيد أن شبكة سي أن أن أفادت أن / ، إلا أن الوزارة قالت إن: a
             // contrast whose subject reports with its own clause.
             let word = |j: usize| toks.get(j).filter(|t| t.is_word()).map(|t| t.text(text));
+            // ، بل وألمح أن: "and even hinted", the same speaker's next claim
+            // (، بل تتوقع منها أن without و goes on with the one before).
+            if word(k + 1) == Some("بل")
+                && word(k + 2).is_some_and(|w| w.starts_with('و') && rules.marker(w).is_some_and(|f| f.class == MarkerClass::Verb))
+            {
+                return k;
+            }
             if matches!(word(k + 1), Some("بيد" | "الا" | "غير")) && word(k + 2) == Some("ان") {
                 let reports = (k + 4..(k + 9).min(end)).take_while(|&j| !toks[j].is('،')).any(|j| {
                     word(j).is_some_and(|w| {
