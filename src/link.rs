@@ -1254,6 +1254,22 @@ impl<'a> Linker<'a> {
         if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
             np = None; // ووصف X بأنه: X is the object
         }
+        // ووصف وزير الدفاع غافن ويليامسن الضربات بأنها: after a name of two
+        // bare words, a definite noun that is no nisba surname (الحربي) is
+        // the object (not محمد الناصر، خالد الفيصل).
+        let bare_name_word = |k: usize| self.word(k).is_some_and(|p| !definite(p) && !self.rules.is_particle(p));
+        if f.form.object_first
+            && let Some(r) = np
+            && let Some(s) = self.name_start(r)
+            && let Some(k) = (s + 2..r.1).find(|&k| {
+                self.word(k)
+                    .is_some_and(|w| definite(w) && !w.ends_with('ي') && !w.ends_with("يه") && !self.rules.is_particle(w))
+                    && bare_name_word(k - 1)
+                    && bare_name_word(k - 2)
+            })
+        {
+            np = Some((r.0, k));
+        }
         let mut appos = head.appos;
         if f.form.class == MarkerClass::Participle {
             let subject = self.opening_subject(f.cue.0, f.sentence, f.form.agreement);
