@@ -2253,7 +2253,12 @@ impl<'a> Linker<'a> {
             let key = self.key((k, s));
             let role: Vec<&str> = key.iter().map(|w| stem(bare(w))).collect();
             let found = 1 + words[1..].iter().filter(|w| role.contains(&stem(w))).count();
-            if found * 3 < words.len() * 2 {
+            // الوزير الروسي is not وزير الخارجية الإيراني: a nationality or
+            // other -ي adjective of the description must be in the role.
+            let clash = words[1..]
+                .iter()
+                .any(|w| w.ends_with('ي') && w.chars().count() >= 4 && !role.contains(&stem(w)));
+            if found * 3 < words.len() * 2 || clash {
                 return None;
             }
             // A name recurs next to a marker (عباس شومان ... وأضاف شومان): it
@@ -2294,9 +2299,16 @@ impl<'a> Linker<'a> {
                         || r.time_at(std::iter::once(w)).is_some()
                 }
             };
+            // A name opening with a known first name (الرئيس الأمريكي دونالد
+            // ترامب لقمة) needs no recurrence; a ل or ب phrase may bound it.
+            let known_first = self.word(s).is_some_and(|w| r.is_first_name(w));
+            let glued = |i: usize| {
+                self.word(i)
+                    .is_some_and(|w| w.starts_with(['ل', 'ب']) && w.chars().count() > 3 && !r.is_first_name(w))
+            };
             let last = (s..end.min(s + 4))
                 .take_while(|&i| name_word(i))
-                .find(|&i| recurs(i) && bounded(i + 1))?;
+                .find(|&i| recurs(i) && bounded(i + 1) || known_first && i > s && (bounded(i + 1) || glued(i + 1)))?;
             Some((k, last + 1))
         })
     }
