@@ -662,7 +662,9 @@ impl<'a> Linker<'a> {
         // مصادر في المقاومة الشعبية، مسؤول في البيت الأبيض: an unnamed
         // source goes on through the body it belongs to (not مصادر في
         // تصريح، في الوقت نفسه).
-        let in_body = k == np_start + 1
+        // (مصدر أمني في المدينة: past one adjective too.)
+        let adjacent = k == np_start + 1 || k == np_start + 2 && self.word(np_start + 1).is_some_and(relative_adjective);
+        let in_body = adjacent
             && self.rules.is_unnamed(head)
             && !self.rules.is_title(head)
             && self.word(k + 1).is_some_and(|w| {
@@ -753,7 +755,14 @@ impl<'a> Linker<'a> {
         };
         let rest = || (start + 1..b).filter_map(|x| self.word(x));
         let include_closer = |e: usize| if e < b && self.is_closer(e) { e + 1 } else { e };
-        if let Some(n) = self.rules.outlet_name_at(std::iter::once(f).chain(rest())) {
+        // مصدر أمني في المدينة، مسؤول في الشرق الأوسط: after في a bare name is
+        // a place or a word unless it is a platform (في تويتر) or quoted.
+        let bare_after_fi = w == "في" && !quoted && self.rules.platform_at(std::iter::once(f).chain(rest())).is_none();
+        if let Some(n) = self
+            .rules
+            .outlet_name_at(std::iter::once(f).chain(rest()))
+            .filter(|_| !bare_after_fi)
+        {
             return Some((start, include_closer(self.nth_word_end(start, n, b)), skip));
         }
         // للعربية.نت، في حديث للشرق الأوسط: ل before ال drops the alef. Only
