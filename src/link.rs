@@ -807,8 +807,16 @@ impl<'a> Linker<'a> {
         // ... or a type word and up to four more words, quotations included.
         let mut e = start + 1;
         let mut n = 0;
+        // جريدة "لا غازيتا ديلو سبورت": inside the quotation marks every
+        // word is the name's.
+        let mut quoted_name = false;
         while e < b && n < 4 {
             if let Some(x) = self.word(e) {
+                if quoted_name {
+                    n += 1;
+                    e += 1;
+                    continue;
+                }
                 // قناة فوكس | الزعيم الكوري: past the name's first word, a role
                 // or a marker starts another phrase.
                 if self.rules.cuts_before(x)
@@ -819,6 +827,11 @@ impl<'a> Linker<'a> {
                     break;
                 }
                 n += 1;
+            } else if self.is_opener(e) && e == start + 1 {
+                quoted_name = true;
+            } else if self.is_closer(e) && quoted_name {
+                e += 1;
+                break;
             } else if !(self.is_opener(e) || self.is_closer(e) || self.is_paren(e)) {
                 break;
             }
