@@ -2031,6 +2031,32 @@ impl<'a> Linker<'a> {
                 name_range = Some((s, ap.1));
                 title_range = Some(if s > ap.0 { (np.0, s) } else { np });
                 kind = SpeakerType::Person;
+            } else if let [t, n] = self.words(np).as_slice()
+                && definite(t)
+                && self.rules.is_title(t)
+                && !self.rules.is_principal(bare(t))
+                && definite(n)
+                && !relative_adjective(n)
+                && !self.rules.is_title(n)
+                && !self.rules.is_unnamed(n)
+                && self.rules.organization_at(std::iter::once(n.as_ref())).is_none()
+                && self.rules.place_at(std::iter::once(n.as_ref())).is_none()
+                && self.word(np.0 + 1) == Some(n.as_ref())
+                && !matches!(
+                    bare(t),
+                    "والد" | "والده" | "ابن" | "ابنه" | "زوج" | "زوجه" | "شقيق" | "شقيقه" | "خطيبه" | "جد" | "جده"
+                )
+                && self
+                    .expand_name((np.0 + 1, np.1))
+                    .is_some_and(|(q, _)| self.word(q).is_some_and(|f| self.rules.is_first_name(f)))
+            {
+                // وقال الدكتور الربيعة after عبدالله بن عبدالعزيز الربيعة: a rank
+                // and a family name met before with a known first name; the
+                // rank is the title (not المدعي العام، المدرب الجديد, nor a
+                // kinship word: والدة آلاجوز is not علي آلاجوز).
+                name_range = Some((np.0 + 1, np.1));
+                title_range = Some((np.0, np.0 + 1));
+                kind = SpeakerType::Person;
             }
         }
         if kind == SpeakerType::Outlet {
