@@ -904,13 +904,15 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                     // names the medium of the claim that ends the sentence
                     // before.
                     let mut reason = reason;
-                    if form.class == MarkerClass::Preposition
-                        && i == sent.first
+                    // ... «إجابة حاسمة». كما نقلت «رويترز».: so does كما and a
+                    // reporting verb with only the outlet after it.
+                    let as_reported = form.class == MarkerClass::Verb && i == sent.first + 1 && ctx.word(sent.first) == Some("كما");
+                    if (form.class == MarkerClass::Preposition && i == sent.first || as_reported)
                         && let Some(src) = ctx.relayed_outlet_sentence(end, sent)
                         && let Some(p) = out.frames.last_mut()
                         && p.sentence + 1 == si
                         && p.relayed_by.is_none()
-                        && p.claim.1 + 1 >= seg.sentences[p.sentence].end
+                        && p.claim.1 + 1 + usize::from(quotes.opener(p.claim.1).is_some()) >= seg.sentences[p.sentence].end
                     {
                         p.relayed_by = Some(src);
                         reason = Reason::Relayed;

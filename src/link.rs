@@ -1602,10 +1602,21 @@ impl<'a> Linker<'a> {
     fn leading_frame_outlet(&self, sentence: usize, cue: usize) -> Option<String> {
         let first = self.seg.sentences[sentence].first;
         let (w0, w1) = (self.word(first)?, self.word(first + 1)?);
+        let end = (first..cue).find(|&k| self.seg.tokens[k].is('،')).unwrap_or(cue);
+        // وفي برنامج "لوس وومن" على شبكة أي تي في، قالت: the medium itself.
+        // (Not a definite type word: وفي الصحف اليوم، وفي الموقع نفسه open a
+        // press review or point back.)
+        if matches!(w0, "في" | "وفي")
+            && self.rules.is_outlet_type(w1)
+            && !definite(w1)
+            && !self.word(first + 2).is_some_and(|w| self.rules.is_not_media(w))
+        {
+            let o = self.outlet_extent((first + 1, end));
+            return (o.0 < o.1 && self.words(o).len() <= 5).then(|| self.render_outlet((o.0, o.1, 0)));
+        }
         if !(matches!(w0, "في" | "وفي") && self.rules.is_frame(w1)) {
             return None;
         }
-        let end = (first..cue).find(|&k| self.seg.tokens[k].is('،')).unwrap_or(cue);
         (first + 2..end).find_map(|k| self.outlet_at(k, end)).map(|o| self.render_outlet(o))
     }
 
