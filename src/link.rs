@@ -1523,6 +1523,21 @@ impl<'a> Linker<'a> {
         }
         let head = self.read_head((first + 1, cue), Wanted::Speaker);
         let np = self.without_non_subject(head.np?)?;
+        // وقدم الحجري تعازيه لخادم الحرمين ...، موضحا; وجدد الرئيس دعوته إلى:
+        // a noun with a possessive pronoun (ه in the original, not ة) after the
+        // subject is the verb's object, and the subject ends before it.
+        let last = (np.0..np.1).rev().find(|&k| self.word(k).is_some());
+        let possessive = last.filter(|&k| {
+            k > np.0
+                && self
+                    .word(k)
+                    .is_some_and(|w| !self.rules.is_title(w) && !self.rules.is_first_name(w) && !definite(w))
+                && {
+                    let orig = (self.render)(k, k + 1, 0);
+                    orig.ends_with('ه') || orig.ends_with("ها") || orig.ends_with("هم")
+                }
+        });
+        let np = possessive.map_or(np, |k| (np.0, k));
         // وأضاف، "هذا أمر غير مألوف"، مضيفا: after a speech verb the words
         // in quotation marks are what was said.
         if self.is_opener(np.0) && self.rules.marker(verb).is_some() {
@@ -1566,7 +1581,9 @@ impl<'a> Linker<'a> {
             Some(s) => first_name_at(Some(s)),
             None => !definite(&ws[ws.len() - 1]) || ws.len() <= 3,
         };
-        (agrees && closed(np) && name_ok && ws.len() <= 8 && self.heads_source(np)).then_some((np, appos))
+        let source =
+            self.heads_source(np) || possessive.is_some() && self.recent().iter().any(|e| e.key.iter().any(|k| ws.iter().any(|w| w == k)));
+        (agrees && (closed(np) || possessive.is_some()) && name_ok && ws.len() <= 8 && source).then_some((np, appos))
     }
 
     /// The medium named earlier in a participle's sentence (حذّر في تغريدات
