@@ -99,9 +99,6 @@ impl<'a> Ctx<'a> {
             .any(|w| form.other_sense.iter().any(|o| o == w))
     }
 
-    /// Whether the word `w` at `i` may be a marker: the lexicon's filter
-    /// turns most words away before the full test. A word after ما may be
-    /// one with an object pronoun (قالته).
     /// Whether يدعى/تدعى at `i` means "is called" (شركة خاصة تدعى فاغنر):
     /// after an indefinite noun and without a clause, it names; with one
     /// (تدعي أنها) it claims.
@@ -118,6 +115,9 @@ impl<'a> Ctx<'a> {
                 .any(|k| self.is_complementizer_at(k, k) || self.word(k).is_some_and(|w| self.rules.is_bridge(w)))
     }
 
+    /// Whether the word `w` at `i` may be a marker: the lexicon's filter
+    /// turns most words away before the full test. A word after ما may be
+    /// one with an object pronoun (قالته).
     fn may_be_marker(&self, i: usize, w: &str) -> bool {
         self.rules.may_be_marker(w) || crate::rules::object_stem(w).is_some() && self.after_ma(i)
     }

@@ -119,6 +119,12 @@ fn definite(w: &str) -> bool {
         || w.starts_with("فال")
 }
 
+/// A definite word with ب or ل glued on (بالقلق، للصحفيين): a
+/// prepositional phrase, not a name word.
+fn glued_phrase(w: &str) -> bool {
+    (w.starts_with("بال") || w.starts_with("لل")) && w.chars().count() > 4
+}
+
 /// A word without its feminine or pronoun ending ه (الحكومة ~ الحكوم).
 fn stem(w: &str) -> &str {
     w.trim_end_matches('ه')
@@ -583,7 +589,7 @@ impl<'a> Linker<'a> {
                 // name, right after a first name, goes on with the name.
                 let second_name = i == s + 1 && self.rules.is_first_name(w) && self.word(s).is_some_and(|f| self.rules.is_first_name(f));
                 let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name;
-                let pp = (w.starts_with("لل") || w.starts_with("بال")) && w.chars().count() > 4;
+                let pp = glued_phrase(w);
                 // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
                 // participle, or a word no subject goes on with.
                 let manner = self.rules.opens_no_subject(w);
@@ -1549,7 +1555,7 @@ impl<'a> Linker<'a> {
         // too. Not after a relaying verb: its participle goes with the
         // source relayed (ونقلت الوكالة عن مصادر طبية ...، مؤكدة).
         let relaying = self.rules.marker(verb).is_some_and(|m| self.rules.lemmas[m.lemma] == "نقل");
-        let pp_word = |w: &str| self.rules.is_preposition(w) || (w.starts_with("بال") || w.starts_with("لل")) && w.chars().count() > 4;
+        let pp_word = |w: &str| self.rules.is_preposition(w) || glued_phrase(w);
         let closed = |r: (usize, usize)| {
             self.seg.tokens.get(r.1).is_some_and(|t| t.is('،'))
                 || is_kana(verb) && self.word(r.1) == Some("قد")

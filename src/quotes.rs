@@ -153,6 +153,7 @@ pub fn is_quote_mark(kind: Kind) -> bool {
 /// at the sentence end, past any quotation it opens, or before ", marker".
 pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, sent: &Sentence, para_end: usize, start: usize) -> usize {
     let toks = &seg.tokens;
+    let word = |j: usize| toks.get(j).filter(|t| t.is_word()).map(|t| t.text(text));
     let mut end = sent.end;
     let mut k = start;
     while k < end {
@@ -169,12 +170,8 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
         // ... لم يعبر الحدود واعتبرت أنها محاولة: a و-verb that reports with
         // its own complementizer starts the next claim, comma or not.
         if k > start + 1
-            && toks[k].is_word()
-            && toks[k].text(text).starts_with('و')
-            && rules.marker(toks[k].text(text)).is_some_and(|f| f.class == MarkerClass::Verb)
-            && toks
-                .get(k + 1)
-                .is_some_and(|t| t.is_word() && rules.is_complementizer(t.text(text)))
+            && word(k).is_some_and(|w| w.starts_with('و') && rules.marker(w).is_some_and(|f| f.class == MarkerClass::Verb))
+            && word(k + 1).is_some_and(|c| rules.is_complementizer(c))
         {
             return k;
         }
@@ -201,9 +198,6 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             {
                 return k;
             }
-            // ، بيد أن شبكة سي أن أن أفادت أن / ، إلا أن الوزارة قالت إن: a
-            // contrast whose subject reports with its own clause.
-            let word = |j: usize| toks.get(j).filter(|t| t.is_word()).map(|t| t.text(text));
             // ، بل وألمح أن: "and even hinted", the same speaker's next claim
             // (، بل تتوقع منها أن without و goes on with the one before).
             if word(k + 1) == Some("بل")
@@ -211,6 +205,8 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             {
                 return k;
             }
+            // ، بيد أن شبكة سي أن أن أفادت أن / ، إلا أن الوزارة قالت إن: a
+            // contrast whose subject reports with its own clause.
             if matches!(word(k + 1), Some("بيد" | "الا" | "غير")) && word(k + 2) == Some("ان") {
                 let reports = (k + 4..(k + 9).min(end)).take_while(|&j| !toks[j].is('،')).any(|j| {
                     word(j).is_some_and(|w| {
