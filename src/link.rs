@@ -1428,9 +1428,13 @@ impl<'a> Linker<'a> {
     /// The issuer after a document issued by it (بيان صادر عن X، التقرير
     /// الصادر عن X): X's noun phrase, before `end`.
     fn issuer(&self, r: Span, end: usize) -> Option<Span> {
+        // Asked for every frame's subject: the cheap test first.
+        if self.word(r.1) != Some("عن") {
+            return None;
+        }
         let ws = self.words(r);
         let issued = matches!(ws.last()?.as_ref(), "صادر" | "الصادر" | "صادره" | "الصادره");
-        if ws.len() != 2 || !issued || !self.rules.is_document(&ws[0]) || self.word(r.1) != Some("عن") {
+        if ws.len() != 2 || !issued || !self.rules.is_document(&ws[0]) {
             return None;
         }
         let stop = (r.1 + 1..end)
@@ -1942,8 +1946,9 @@ impl<'a> Linker<'a> {
             });
             (s, k.unwrap_or(e))
         };
+        let kana = after_kana();
         if start == end {
-            (start, end) = without_role(after_kana()?);
+            (start, end) = without_role(kana?);
         }
         let mut np = (start, end);
         let mut ws = self.words(np);
@@ -1980,21 +1985,20 @@ impl<'a> Linker<'a> {
         // pronoun shows where كان's noun ends (العبادي is no name_like word);
         // so does قد or the verb right after it, and a comma for a likely
         // source.
-        after_kana()
-            .filter(|&r| {
-                let ws = self.words(r);
-                let relative = self.word(r.1).is_some_and(|w| matches!(w, "الذي" | "التي" | "الذين"));
-                let up_to_verb = r.1 == cue || r.1 + 1 == cue && self.word(r.1) == Some("قد");
-                !ws.is_empty()
-                    && (relative && ws.len() <= 4
-                        || up_to_verb
-                        || self.seg.tokens[r.1].is('،')
-                            && (r.1 + 1 == cue || r.1 + 2 == cue && self.word(cue - 1) == Some("قد"))
-                            && (self.heads_source(r)
-                                || self.recent().iter().any(|e| e.key.iter().any(|k| *k == ws[0]))
-                                || ws.len() <= 3 && ws.iter().all(|w| self.name_like(w))))
-            })
-            .map(without_role)
+        kana.filter(|&r| {
+            let ws = self.words(r);
+            let relative = self.word(r.1).is_some_and(|w| matches!(w, "الذي" | "التي" | "الذين"));
+            let up_to_verb = r.1 == cue || r.1 + 1 == cue && self.word(r.1) == Some("قد");
+            !ws.is_empty()
+                && (relative && ws.len() <= 4
+                    || up_to_verb
+                    || self.seg.tokens[r.1].is('،')
+                        && (r.1 + 1 == cue || r.1 + 2 == cue && self.word(cue - 1) == Some("قد"))
+                        && (self.heads_source(r)
+                            || self.recent().iter().any(|e| e.key.iter().any(|k| *k == ws[0]))
+                            || ws.len() <= 3 && ws.iter().all(|w| self.name_like(w))))
+        })
+        .map(without_role)
     }
 
     /// Whether the verb at `cue` is followed by فيه/فيها (نشر تغريدة عبر
