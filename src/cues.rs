@@ -242,7 +242,7 @@ impl<'a> Ctx<'a> {
             n += t;
         } else if self
             .word(n)
-            .is_some_and(|w| self.rules.is_manner(w) || matches!(w, "انذاك" | "ايضا" | "مؤخرا" | "حينها"))
+            .is_some_and(|w| self.rules.is_manner(w) || matches!(w, "انذاك" | "ايضا" | "موخرا" | "حينها"))
         {
             n += 1;
         }

@@ -546,12 +546,22 @@ impl<'a> Linker<'a> {
                 let prev = self.word(idx[n - 1]).unwrap_or_default();
                 let after_adjective = relative_adjective(prev);
                 let after_whole_noun = definite(prev) || prev.ends_with("ون") || prev.ends_with("ين");
-                let demonstrative = matches!(w, "هذا" | "هذه" | "ذلك" | "تلك" | "هؤلاء" | "أولئك");
+                let demonstrative = matches!(w, "هذا" | "هذه" | "ذلك" | "تلك" | "هولاء" | "اوليك");
                 let clause = described
                     && (w.ends_with("وا") && w.chars().count() > 3
                         || self.rules.is_adverbial(w)
                         || after_adjective && self.rules.opens_no_subject(w)
                         || after_whole_noun && demonstrative);
+                // سفارة تايلاند لدى واشنطن بيانا: a place kept in the name
+                // ends it, unless a definite word goes on.
+                if matches!(w, "في" | "لدي")
+                    && !quoted
+                    && let Some(m) = self.rules.place_at(idx[n + 1..].iter().filter_map(|&x| self.word(x)))
+                    && idx.get(n + m + 1).is_some_and(|&x| !definite(self.word(x).unwrap_or_default()))
+                    && self.keeps_place(i, a)
+                {
+                    return self.trim_range((a, idx[n + m] + 1));
+                }
                 if !quoted && !genitive && (prev_def && !definite(w) || pp || clause) && w != "في" && !self.keeps_place(i, a) {
                     return self.trim_range((a, idx[n - 1] + 1));
                 }
@@ -658,7 +668,7 @@ impl<'a> Linker<'a> {
 
     /// "في <place>" stays in an organisation's name (القنصلية السعودية في إسطنبول).
     fn keeps_place(&self, k: usize, np_start: usize) -> bool {
-        if !matches!(self.word(k), Some("في" | "لدى")) {
+        if !matches!(self.word(k), Some("في" | "لدي")) {
             return false;
         }
         let head = self.word(np_start).unwrap_or_default();
@@ -689,7 +699,7 @@ impl<'a> Linker<'a> {
     /// the holder's known first name: it follows within a few words, none of
     /// which ends a phrase.
     fn role_holder(&self, k: usize, np_start: usize, b: usize) -> Option<usize> {
-        if self.word(k) != Some("في") || !self.word(np_start).is_some_and(|w| self.rules.is_title(w)) {
+        if !matches!(self.word(k), Some("في" | "لدي")) || !self.word(np_start).is_some_and(|w| self.rules.is_title(w)) {
             return None;
         }
         for x in k + 1..b.min(k + 8) {
@@ -1729,7 +1739,17 @@ impl<'a> Linker<'a> {
             Some(_) => return,
             None => np,
         };
-        if self.words(np).len() > 8 || !self.plausible_source(np) {
+        // سفير خادم الحرمين الشريفين لدى الأردن الدكتور سامي بن عبدالله
+        // الصالح: a long role before its holder's name is no run-on. A name
+        // longer than a name, or reaching the end of the words searched
+        // (which may cut it: الدكتور بدر عبد | الرحمن السمحان), leaves the
+        // role alone, before its place.
+        let (np, held) = match (np.0..np.1).find_map(|k| self.role_holder(k, np.0, np.1).map(|h| (k, h))) {
+            Some((k, holder)) if self.words((holder, np.1)).len() > 4 || np.1 >= head.1 => (self.trim_range((np.0, k)), false),
+            Some(_) => (np, true),
+            None => (np, false),
+        };
+        if !held && self.words(np).len() > 8 || !self.plausible_source(np) {
             return;
         }
         let ent = self.resolve(np, h_appos, agreement);
@@ -2530,7 +2550,7 @@ impl<'a> Linker<'a> {
             while q < p
                 && self
                     .word(q)
-                    .is_some_and(|w| self.rules.is_particle(w) && !matches!(w, "عبد" | "ابو" | "أبو"))
+                    .is_some_and(|w| self.rules.is_particle(w) && !matches!(w, "عبد" | "ابو"))
             {
                 q += 1; // آية الله علي خامنئي → علي خامنئي
             }
