@@ -318,7 +318,10 @@ impl<'a> Linker<'a> {
         let anonymous = || head.np.is_some() && (a..b).rev().find_map(|i| self.word(i)).is_some_and(|w| self.rules.is_anonymity(w));
         // ، قوله إن: the speech noun after the source names no one.
         let said = || (a..b).filter_map(|i| self.word(i)).all(|w| self.rules.is_self_source(w));
-        if self.word(a).is_some_and(crate::rules::is_relative) || anonymous() || said() {
+        // ، مطالبين بتقليل ...: a participle after the source tells what it
+        // did, and names no one.
+        let participle = || head.np.is_some() && self.word(a).is_some_and(|w| self.rules.is_manner(w));
+        if self.word(a).is_some_and(crate::rules::is_relative) || anonymous() || said() || participle() {
             return;
         }
         // من جهته، بدوره: the piece only points back.

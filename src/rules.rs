@@ -925,9 +925,17 @@ impl Rules {
         self.anonymity.contains(word)
     }
 
-    /// Whether a folded word is a manner adverb (بشدة، مجددا).
+    /// Whether a folded word is a manner adverb (بشدة، مجددا), or a plural
+    /// of a listed participle (مطالبين) that is no role word (متحدثين).
     pub fn is_manner(&self, word: &str) -> bool {
         self.manner.contains(word)
+            || word.starts_with('م')
+                && !self.is_title(word)
+                && !self.is_unnamed(word)
+                && ["ين", "ون"].iter().any(|s| {
+                    word.strip_suffix(s)
+                        .is_some_and(|stem| stem.chars().count() > 2 && self.manner.contains(&format!("{stem}ا")))
+                })
     }
 
     /// Whether a phrase opening with this folded word cannot be a verb's
