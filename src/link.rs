@@ -669,7 +669,8 @@ impl<'a> Linker<'a> {
             .map(|x| x + 1)
     }
 
-    /// "في <place>" stays in an organisation's name (القنصلية السعودية في إسطنبول).
+    /// "في/لدى <place>" stays in an organisation's name or a role
+    /// (القنصلية السعودية في إسطنبول، السفير الروسي لدى بريطانيا).
     fn keeps_place(&self, k: usize, np_start: usize) -> bool {
         if !matches!(self.word(k), Some("في" | "لدي")) {
             return false;
@@ -697,7 +698,7 @@ impl<'a> Linker<'a> {
         in_place || in_body
     }
 
-    /// When في at `k` continues a role whose holder is named after it
+    /// When في or لدى at `k` continues a role whose holder is named after it
     /// (مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني أن), the token of
     /// the holder's known first name: it follows within a few words, none of
     /// which ends a phrase.
@@ -1743,10 +1744,10 @@ impl<'a> Linker<'a> {
             None => np,
         };
         // سفير خادم الحرمين الشريفين لدى الأردن الدكتور سامي بن عبدالله
-        // الصالح: a long role before its holder's name is no run-on. A name
-        // longer than a name, or reaching the end of the words searched
-        // (which may cut it: الدكتور بدر عبد | الرحمن السمحان), leaves the
-        // role alone, before its place.
+        // الصالح: a long role before its holder's name is no run-on. A
+        // holder's name of more than four words, or one reaching the end of
+        // the words searched (which may cut it: الدكتور بدر عبد | الرحمن
+        // السمحان), leaves the role alone, before its place.
         let (np, held) = match (np.0..np.1).find_map(|k| self.role_holder(k, np.0, np.1).map(|h| (k, h))) {
             Some((k, holder)) if self.words((holder, np.1)).len() > 4 || np.1 >= head.1 => (self.trim_range((np.0, k)), false),
             Some(_) => (np, true),
