@@ -242,7 +242,7 @@ impl<'a> Ctx<'a> {
             n += t;
         } else if self
             .word(n)
-            .is_some_and(|w| self.rules.is_manner(w) || matches!(w, "انذاك" | "ايضا" | "موخرا" | "حينها"))
+            .is_some_and(|w| self.rules.is_manner(w) || matches!(w, "انذاك" | "موخرا"))
         {
             n += 1;
         }

@@ -235,6 +235,8 @@ pub struct Rules {
     cut_before: WordSet,
     reflexives: WordSet,
     manner: WordSet,
+    /// Plurals of the participles among `manner` (مطالبا → مطالبين، مطالبون).
+    manner_plurals: WordSet,
     anonymity: WordSet,
     addressees: WordSet,
     not_subject: WordSet,
@@ -438,6 +440,18 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Ru
 /// The rules' words folded as the text is (أ → ا، ة → ه ...).
 fn folded(items: &[String]) -> HashSet<String> {
     items.iter().map(|s| fold_str(s)).collect()
+}
+
+/// The plurals of folded participles in the accusative (مطالبا →
+/// مطالبين، مطالبون).
+fn participle_plurals(words: &HashSet<String>) -> HashSet<String> {
+    words
+        .iter()
+        .filter(|w| w.starts_with('م'))
+        .filter_map(|w| w.strip_suffix('ا'))
+        .filter(|stem| stem.chars().count() > 2)
+        .flat_map(|stem| [format!("{stem}ين"), format!("{stem}ون")])
+        .collect()
 }
 
 /// The folded words as a lexicon.
@@ -708,6 +722,7 @@ impl Rules {
             cut_before: set(&entities.cut_before),
             reflexives: set(&entities.reflexives),
             manner: set(&entities.manner),
+            manner_plurals: participle_plurals(&folded(&entities.manner)).into(),
             anonymity: set(&entities.anonymity),
             addressees: set(&entities.addressees),
             not_subject: set(&entities.not_subject),
@@ -929,13 +944,8 @@ impl Rules {
     /// of a listed participle (مطالبين) that is no role word (متحدثين).
     pub fn is_manner(&self, word: &str) -> bool {
         self.manner.contains(word)
-            || word.starts_with('م')
-                && !self.is_title(word)
-                && !self.is_unnamed(word)
-                && ["ين", "ون"].iter().any(|s| {
-                    word.strip_suffix(s)
-                        .is_some_and(|stem| stem.chars().count() > 2 && self.manner.contains(&format!("{stem}ا")))
-                })
+            // Asked of most words: the plurals all end in ن.
+            || word.ends_with('ن') && self.manner_plurals.contains(word) && !self.is_title(word) && !self.is_unnamed(word)
     }
 
     /// Whether a phrase opening with this folded word cannot be a verb's
