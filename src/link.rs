@@ -378,6 +378,9 @@ impl<'a> Linker<'a> {
                 continue;
             }
             match self.word(i) {
+                // ونوه بما ناله السوق: what follows opens the object, not the
+                // subject.
+                Some(w) if self.rules.opens_object(w) => return,
                 Some(w)
                     if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في" && !self.is_ali(i))
                         || w.chars().all(|c| c.is_ascii_digit()) =>
@@ -1516,7 +1519,7 @@ impl<'a> Linker<'a> {
     /// المتحدث الرسمي ...، مؤكدا أن): the marker goes with it, not with the
     /// speaker before.
     fn opening_subject(&self, cue: usize, sentence: usize, agreement: Agreement) -> Option<(Span, Option<Span>)> {
-        let first = self.seg.sentences[sentence].first;
+        let first = self.frame_end(self.seg.sentences[sentence].first, cue);
         let verb = self.word(first)?;
         // وكان رفلين قد شارك في ...، وقال: كان's noun, up to قد, is the
         // subject of the verb after قد and of what follows.
@@ -1528,7 +1531,19 @@ impl<'a> Linker<'a> {
         {
             return Some(((first + 1, k), None));
         }
-        let bare_verb = verb.strip_prefix(['و', 'ف'])?;
+        // من جانب آخر، استنكر الشيخ ...: after a frame the verb needs no و.
+        let bare_verb = match verb.strip_prefix(['و', 'ف']) {
+            Some(v) => v,
+            None if first > self.seg.sentences[sentence].first
+                && !self.rules.is_title(verb)
+                && !self.rules.is_unnamed(verb)
+                && !self.rules.is_first_name(verb)
+                && self.rules.organization_at(std::iter::once(verb)).is_none() =>
+            {
+                verb
+            }
+            None => return None,
+        };
         // A verb: not a noun with the article or a preposition. A marker
         // up to the participle has its own subject, the speaker before,
         // unless it only reports with a clause (ودعا X إلى ...، مؤكدا).
@@ -1608,6 +1623,24 @@ impl<'a> Linker<'a> {
         let source =
             self.heads_source(np) || possessive.is_some() && self.recent().iter().any(|e| e.key.iter().any(|k| ws.iter().any(|w| w == k)));
         (agrees && (closed(np) || possessive.is_some()) && name_ok && ws.len() <= 8 && source).then_some((np, appos))
+    }
+
+    /// Where the clause after a sentence's opening frame begins (من جهته،
+    /// بدوره، من جانب آخر، في سياق متصل،): the token after the frame's
+    /// comma, or `first` when no frame opens the sentence before `cue`.
+    fn frame_end(&self, first: usize, cue: usize) -> usize {
+        let Some(comma) = (first + 1..cue.min(first + 5)).find(|&k| self.seg.tokens[k].is('،')) else {
+            return first;
+        };
+        if !(first..comma).all(|k| self.word(k).is_some()) {
+            return first;
+        }
+        let ws = self.words((first, comma));
+        let frame = self.rules.anaphora_at(ws.iter().map(|w| w.as_ref())) == Some(ws.len())
+            || self.rules.is_preposition(&ws[0])
+            || ws[0] == "الي"
+            || ws[0].strip_prefix('و').is_some_and(|w| self.rules.is_preposition(w));
+        if frame { comma + 1 } else { first }
     }
 
     /// The medium named earlier in a participle's sentence (حذّر في تغريدات
@@ -2539,14 +2572,19 @@ impl<'a> Linker<'a> {
             return None;
         }
         let target = ws[0].as_ref();
+        // وقال معاليه: an honorific points back; it has no fuller form.
+        if self.rules.is_honorific(target) {
+            return None;
+        }
         for p in nr.0.saturating_sub(NAME_LOOKBACK_TOKENS)..nr.0 {
             if !self.is_word(p, target) {
                 continue;
             }
+            let opener = |w: &str| self.rules.is_before_verb(w) || self.rules.conjunction_at(std::iter::once(w)) == Some(1);
             let mut q = p;
             while q > 0 && p - q < 3 {
                 let Some(w) = self.word(q - 1) else { break };
-                if !self.name_like(w) && !self.is_ali(q - 1) {
+                if opener(w) || (!self.name_like(w) && !self.is_ali(q - 1)) {
                     break;
                 }
                 q -= 1;
@@ -2558,9 +2596,14 @@ impl<'a> Linker<'a> {
             {
                 q += 1; // آية الله علي خامنئي → علي خامنئي
             }
-            // A sentence opens with its verb (دخل أحمد إلى متجر): not a first name.
-            let opens =
-                q == 0 || self.seg.sentences.binary_search_by_key(&q, |s| s.first).is_ok() || self.seg.tokens[q - 1].kind == Kind::Break;
+            // A sentence opens with its verb (دخل أحمد إلى متجر): not a first
+            // name. So does a clause after a particle or a conjunction (فقد قدم
+            // إيسكو، بينما قدم عموري) or after a dateline, (CNN)-- شارك ...
+            let opens = q == 0
+                || self.seg.sentences.binary_search_by_key(&q, |s| s.first).is_ok()
+                || self.seg.tokens[q - 1].kind == Kind::Break
+                || self.word(q - 1).is_some_and(opener)
+                || self.after_dateline(q);
             if opens && q < p {
                 q += 1;
             }
@@ -2585,6 +2628,17 @@ impl<'a> Linker<'a> {
             }
         }
         None
+    }
+
+    /// Whether token `q` follows a dateline's closing parenthesis and dash
+    /// ((CNN)--): the article's first clause, which opens with its verb.
+    fn after_dateline(&self, q: usize) -> bool {
+        let dash = |i: usize| matches!(self.seg.tokens[i].kind, Kind::Punct('-' | '–' | '—'));
+        let mut i = q;
+        while i > 0 && dash(i - 1) {
+            i -= 1;
+        }
+        i < q && i > 0 && self.seg.tokens[i - 1].kind == Kind::Punct(')')
     }
 
     /// Whether the name word at `s` ended a longer name earlier in the text

@@ -240,6 +240,7 @@ pub struct Rules {
     anonymity: WordSet,
     addressees: WordSet,
     not_subject: WordSet,
+    object_openers: WordSet,
     first_names: WordSet,
     anaphora: Phrases,
     prepositions: WordSet,
@@ -405,6 +406,8 @@ struct EntitiesFile {
     addressees: Vec<String>,
     #[serde(default)]
     not_subject: Vec<String>,
+    #[serde(default)]
+    object_openers: Vec<String>,
     #[serde(default)]
     first_names: Vec<String>,
     anaphora: Vec<String>,
@@ -726,6 +729,7 @@ impl Rules {
             anonymity: set(&entities.anonymity),
             addressees: set(&entities.addressees),
             not_subject: set(&entities.not_subject),
+            object_openers: set(&entities.object_openers),
             first_names: set(&entities.first_names),
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions),
@@ -953,6 +957,12 @@ impl Rules {
     /// subject is the pronoun in the verb.
     pub fn opens_no_subject(&self, word: &str) -> bool {
         self.not_subject.contains(word) || self.manner.contains(word)
+    }
+
+    /// Whether a folded word opens a verb's object (بما، عما), so the words
+    /// after the verb do not name its subject.
+    pub fn opens_object(&self, word: &str) -> bool {
+        self.object_openers.contains(word)
     }
 
     /// Whether a folded word is a common first name.
