@@ -83,6 +83,31 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|w| self.rules.is_complementizer(w) && ["ه", "ها", "هم", "هما", "ني", "نا"].iter().any(|p| w.ends_with(p)))
     }
 
+    /// Whether the marker at `i`, if its head is short by rule, has a clause
+    /// opener within that head (مكتب تابع لخدمة الصحة ...، إنه: تابع
+    /// "affiliated" reaches none, so it does not take قال's clause).
+    fn may_reach_clause(&self, i: usize, form: &MarkerForm) -> bool {
+        if form.max_head >= crate::rules::DEFAULT_MAX_HEAD {
+            return true;
+        }
+        let mut words = 0;
+        for k in i + 1..self.seg.tokens.len() {
+            let t = self.seg.tokens[k];
+            if t.is_word() {
+                if self.is_complementizer_at(k, i + 1) {
+                    return true;
+                }
+                words += 1;
+                if words > form.max_head + 1 {
+                    return false;
+                }
+            } else if self.is(k, ':') || self.quotes.opener(k).is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether a word between the marker at `i` and its clause shows the
     /// marker's other sense (نقل الرجل إلى المستشفى).
     fn other_sense(&self, i: usize, form: &MarkerForm) -> bool {
@@ -401,6 +426,7 @@ impl<'a> Ctx<'a> {
                                 || f.class == MarkerClass::Participle
                                 || (f.class == MarkerClass::Preposition && j == head_start))
                                 && !self.other_sense(j, f)
+                                && self.may_reach_clause(j, f)
                         })
                         && !self.after_noun_negation(j);
                     if blocks {

@@ -321,6 +321,7 @@ struct VerbEntry {
     #[serde(default)]
     needs_clause: bool,
     max_head: Option<usize>,
+    bare_max_head: Option<usize>,
     source_after: Option<String>,
     #[serde(default)]
     subject_too: bool,
@@ -545,6 +546,8 @@ impl Rules {
 
         let mut lemmas = Vec::new();
         let mut forms: HashMap<String, MarkerForm> = HashMap::default();
+        // The head allowed after و or ف where a verb's bare forms allow less.
+        let mut clitic_head: HashMap<String, usize> = HashMap::default();
         for v in &markers.verb {
             if v.lemma.trim().is_empty() {
                 return Err(RulesError::Entry {
@@ -568,13 +571,21 @@ impl Rules {
             let mut add = |form: String, class: MarkerClass, agreement: Agreement| {
                 let folded = fold_str(&form);
                 let also_preposition = v.also_preposition && bare_past.as_deref() == Some(folded.as_str());
+                let max_head = v.max_head.unwrap_or(DEFAULT_MAX_HEAD);
+                let bare_head = match v.bare_max_head {
+                    Some(n) if class == MarkerClass::Verb && !folded.starts_with(['و', 'ف']) => {
+                        clitic_head.insert(folded.clone(), max_head);
+                        n.min(max_head)
+                    }
+                    _ => max_head,
+                };
                 forms.entry(folded).or_insert(MarkerForm {
                     lemma,
                     class,
                     agreement,
                     object_first: v.object_first,
                     needs_clause: v.needs_clause,
-                    max_head: v.max_head.unwrap_or(DEFAULT_MAX_HEAD),
+                    max_head: bare_head,
                     then: None,
                     source_after: v.source_after.as_deref().map(fold_str),
                     subject_too: v.subject_too,
@@ -679,7 +690,13 @@ impl Rules {
         let with_clitic: Vec<(String, MarkerForm)> = forms
             .iter()
             .filter(|(f, _)| f.chars().count() >= 2)
-            .flat_map(|(f, m)| ['و', 'ف'].map(|c| (format!("{c}{f}"), m.clone())))
+            .flat_map(|(f, m)| {
+                let m = MarkerForm {
+                    max_head: clitic_head.get(f).copied().unwrap_or(m.max_head),
+                    ..m.clone()
+                };
+                ['و', 'ف'].map(|c| (format!("{c}{f}"), m.clone()))
+            })
             .collect();
         for (f, m) in with_clitic {
             forms.entry(f).or_insert(m);
