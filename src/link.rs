@@ -989,7 +989,7 @@ impl<'a> Linker<'a> {
             {
                 // د. جمعان: an abbreviated title takes the name right after it.
                 let abbreviated = w.ends_with('.') || w.chars().count() == 1;
-                after_head = !definite(w) && !abbreviated;
+                after_head = !definite(w) && !abbreviated && !self.rules.is_rank(w);
                 after_abbreviation = abbreviated;
                 k += 1;
                 continue;

@@ -252,6 +252,7 @@ pub struct Rules {
     /// The name divine praise alone stands for (قال تعالى).
     pub divine_name: String,
     speaks_for: WordSet,
+    ranks: WordSet,
     principals: WordSet,
     adverbial: WordSet,
     /// Role word → its class number (سفير and دبلوماسي share one).
@@ -427,6 +428,8 @@ struct EntitiesFile {
     divine_name: String,
     #[serde(default)]
     speaks_for: Vec<String>,
+    #[serde(default)]
+    ranks: Vec<String>,
     #[serde(default)]
     principals: Vec<String>,
     adverbial: Vec<String>,
@@ -757,6 +760,7 @@ impl Rules {
             epithets: Phrases::new(&entities.epithets),
             divine_name: entities.divine_name.clone(),
             speaks_for: set(&entities.speaks_for),
+            ranks: set(&entities.ranks),
             principals: definite_set(&entities.principals),
             adverbial: set(&entities.adverbial),
             role_class: entities
@@ -1031,6 +1035,12 @@ impl Rules {
     /// Whether a folded word is an honorific pronoun (سموه، معاليه).
     pub fn is_honorific(&self, word: &str) -> bool {
         self.honorifics.contains(word)
+    }
+
+    /// Whether a folded word is a borrowed rank that stands right before a
+    /// name (كولونيل).
+    pub fn is_rank(&self, word: &str) -> bool {
+        self.ranks.contains(word)
     }
 
     /// Whether a folded word means "on behalf of" (باسم).
