@@ -604,17 +604,26 @@ impl<'a> Ctx<'a> {
             .self_sources
             .iter()
             .any(|s| head_words.len() >= s.len() && s.iter().zip(&head_words).all(|(a, b)| a == b));
+        // بحسب ما قال زيد الزاملي (33 عاما)، وفقا لوكالة السودان للأنباء
+        // (سونا): a short parenthesis glosses the source; what follows it
+        // decides where the claim is.
+        let gloss = match self.quotes.closer(k) {
+            Some(Some(c)) if self.is(k, '(') && (k + 1..c).filter(|&x| self.seg.tokens[x].is_word()).count() <= 3 => Some(c),
+            _ => None,
+        };
+        // A gloss that ends the sentence or the piece is part of the source.
+        if let Some(c) = gloss
+            && (c + 1 >= sent.end || self.is(c + 1, '.') || self.is(c + 1, '،'))
+        {
+            k = c + 1;
+        }
         let ends_sentence = k >= sent.end || self.is(k, '.') || self.is(k, '!') || self.is(k, '؟');
         let at_start = i == sent.first || self.opens_sentence(sent, i);
         // والذي بحسب X "..." / وجاء في الرسالة وفقا لواس: "...": a source
         // followed straight by the claim works wherever the marker stands.
-        // بحسب ما قال زيد الزاملي (33 عاما): a short parenthesis glosses the
-        // source.
-        let gloss = self.is(k, '(')
-            && matches!(self.quotes.closer(k), Some(Some(c)) if (k + 1..c).filter(|&x| self.seg.tokens[x].is_word()).count() <= 3);
         let claim_follows = k < sent.end
             && (self.is(k, ':')
-                || self.quotes.closer(k).is_some_and(|c| c.is_some()) && !gloss
+                || self.quotes.closer(k).is_some_and(|c| c.is_some()) && gloss.is_none()
                 || (at_start && self.is_complementizer_at(k, k)));
         if (at_start && !ends_sentence) || claim_follows {
             // Pre-posed: ووفق مجلة X، فإن ... / وحسب فلان، "..."

@@ -540,7 +540,8 @@ impl<'a> Linker<'a> {
                     && w.starts_with('ل')
                     && w.chars().count() > 3
                     && !self.rules.cuts_before(w)
-                    && self.outlet_at(i, b).is_none();
+                    && self.outlet_at(i, b).is_none()
+                    || self.rules.is_outlet_type(&fw) && self.rules.is_media_genitive(w);
                 let pp = (w.starts_with("بال") || w.starts_with("لل")) && !quoted && !genitive;
                 // مسؤولون أمريكيون اشترطوا عدم ...، خبراء اقتصاديون منذ ...: a
                 // plural verb or an adverbial opens a clause about the source;

@@ -215,6 +215,7 @@ pub struct Rules {
     self_source_words: WordSet,
     outlet_types: WordSet,
     not_media: WordSet,
+    media_genitives: WordSet,
     frames: WordSet,
     appear: WordSet,
     published: WordSet,
@@ -378,6 +379,8 @@ struct OutletsFile {
     types: Vec<String>,
     #[serde(default)]
     not_media: Vec<String>,
+    #[serde(default)]
+    genitives: Vec<String>,
     frames: Vec<String>,
     names: Vec<String>,
     #[serde(default)]
@@ -725,6 +728,7 @@ impl Rules {
             self_source_words: self_source_words.into(),
             outlet_types: outlet_type_forms(folded(&outlets.types)).into(),
             not_media: definite_set(&outlets.not_media),
+            media_genitives: set(&outlets.genitives),
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
             published: set(&markers.clause.published),
@@ -875,8 +879,13 @@ impl Rules {
         self.outlet_types.contains(word)
     }
 
-    /// Whether a folded word after a type word makes it a public body
-    /// (وكالة الفضاء), not a medium.
+    /// Whether a folded ل phrase goes on with a medium's name (للأنباء).
+    pub fn is_media_genitive(&self, word: &str) -> bool {
+        self.media_genitives.contains(word)
+    }
+
+    /// Whether a folded word after an outlet's type word names a public
+    /// body, not a medium (وكالة الفضاء).
     pub fn is_not_media(&self, word: &str) -> bool {
         self.not_media.contains(word)
     }
