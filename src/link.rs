@@ -599,13 +599,28 @@ impl<'a> Linker<'a> {
                 if known_alone && !self.recent().iter().any(|e| e.key.windows(2).any(|p| p[0] == sw && p[1] == w)) {
                     break;
                 }
+                // سعيد الشيخ؛ كبير الاقتصاديين، محمد الأمين –مقيم سوداني: a
+                // clause mark or a spaced dash between words ends the name.
+                if (end..i).any(|x| matches!(self.seg.tokens[x].kind, Kind::Punct('؛' | '،' | ':' | '–' | '—' | '(' | ')'))) {
+                    break;
+                }
                 // تركي آل الشيخ، عبد الله بن مساعد: after آل (folded ال) or بن
                 // a title word is a family name.
                 let after_particle = matches!(self.word(i - 1), Some("ال" | "بن" | "بنت" | "ابن" | "ابو" | "ابي"));
                 // محمد مالك فال، محمد أمين: a title word that is also a first
                 // name, right after a first name, goes on with the name.
                 let second_name = i == s + 1 && self.rules.is_first_name(w) && self.word(s).is_some_and(|f| self.rules.is_first_name(f));
-                let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name;
+                // وليد المعلم: a definite role word right after a lone first
+                // name is the family name, unless a genitive, a باسم or another
+                // first name goes on with the role (محمد المتحدث باسم ...،
+                // عبدالعزيز الدكتور حبيب الله).
+                let family = i == s + 1
+                    && definite(w)
+                    && self.word(s).is_some_and(|f| self.rules.is_first_name(f))
+                    && self.word(i + 1).is_none_or(|n| {
+                        !definite(n) && !self.rules.is_speaks_for(n) && !n.starts_with('ل') && !self.rules.is_first_name(n)
+                    });
+                let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name && !family;
                 let pp = glued_phrase(w);
                 // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
                 // participle, or a word no subject goes on with.
@@ -978,9 +993,10 @@ impl<'a> Linker<'a> {
             let w = wc.as_ref();
             // السفير الفلسطيني ومندوبها الدائم: a و-word inside a role phrase
             // continues the role.
-            let coordinated = w
-                .strip_prefix('و')
-                .is_some_and(|r| k > 0 || self.rules.is_title(r) || self.rules.is_unnamed(r) || definite(r));
+            // (وسام فتوح, a first name with و, is no coordination.)
+            let coordinated = !self.rules.is_first_name(w)
+                && w.strip_prefix('و')
+                    .is_some_and(|r| k > 0 || self.rules.is_title(r) || self.rules.is_unnamed(r) || definite(r));
             if coordinated
                 || self.rules.is_title(w)
                 || self.rules.is_unnamed(w)
@@ -2680,7 +2696,7 @@ impl<'a> Linker<'a> {
     fn name_like(&self, w: &str) -> bool {
         let r = self.rules;
         (!definite(w) || r.is_particle(w))
-            && !w.starts_with('و')
+            && (!w.starts_with('و') || r.is_first_name(w))
             && !w.ends_with("ها")
             && !w.ends_with("هم")
             && w.chars().count() > 1
