@@ -175,6 +175,15 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
         {
             return k;
         }
+        // ... ليست مشكلة لافتا إلى أن: a participle with its own
+        // complementizer starts the next claim, comma or not.
+        if k > start + 1
+            && word(k).is_some_and(|w| rules.marker(w).is_some_and(|f| f.class == MarkerClass::Participle))
+            && (word(k + 1).is_some_and(|c| rules.is_complementizer(c))
+                || word(k + 1).is_some_and(|b| rules.is_bridge(b)) && word(k + 2).is_some_and(|c| rules.is_complementizer(c)))
+        {
+            return k;
+        }
         if toks[k].is('،') && k > start {
             let mut n = k + 1;
             if n < end && toks[n].is_word() && toks[n].text(text) == "و" {
