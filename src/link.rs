@@ -599,9 +599,17 @@ impl<'a> Linker<'a> {
                 if known_alone && !self.recent().iter().any(|e| e.key.windows(2).any(|p| p[0] == sw && p[1] == w)) {
                     break;
                 }
-                // سعيد الشيخ؛ كبير الاقتصاديين، محمد الأمين –مقيم سوداني: a
-                // clause mark or a spaced dash between words ends the name.
-                if (end..i).any(|x| matches!(self.seg.tokens[x].kind, Kind::Punct('؛' | '،' | ':' | '–' | '—' | '(' | ')'))) {
+                // سعيد الشيخ؛ كبير الاقتصاديين، محمد الأمين –مقيم سوداني، عادل
+                // السلطان -المشرف العام: a clause mark, a long dash or a dash
+                // with a space before it ends the name (not رانكين-غالواي nor
+                // فرانك- فالتر).
+                let toks = &self.seg.tokens;
+                let spaced = |x: usize| toks[x - 1].end != toks[x].start;
+                if (end..i).any(|x| match toks[x].kind {
+                    Kind::Punct('؛' | '،' | ':' | '–' | '—' | '(' | ')') => true,
+                    Kind::Punct('-') => spaced(x),
+                    _ => false,
+                }) {
                     break;
                 }
                 // تركي آل الشيخ، عبد الله بن مساعد: after آل (folded ال) or بن
