@@ -381,6 +381,21 @@ impl<'a> Linker<'a> {
                 // ونوه بما ناله السوق: what follows opens the object, not the
                 // subject.
                 Some(w) if self.rules.opens_object(w) => return,
+                // وأوضح كل من أحمد العامري وسلطان العتيبي: "each of" before
+                // the names of joint sources is no part of them.
+                // Not كل من تسول له نفسه "whoever": a first name or a و-joined
+                // second source follows.
+                Some("كل")
+                    if self.word(i + 1) == Some("من")
+                        && self.word(i + 2).is_some_and(|n| {
+                            self.rules.is_first_name(n)
+                                || self.name_like(n)
+                                    && (i + 3..(i + 6).min(b))
+                                        .any(|x| self.word(x).is_some_and(|w| w.starts_with('و') && w.chars().count() > 2))
+                        }) =>
+                {
+                    i += 2
+                }
                 Some(w)
                     if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في" && !self.is_ali(i))
                         || w.chars().all(|c| c.is_ascii_digit()) =>
