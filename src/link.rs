@@ -1809,6 +1809,15 @@ impl<'a> Linker<'a> {
         let Some(np) = np.and_then(|r| self.without_non_subject(r)) else {
             return;
         };
+        // وقال سموه خلال استقباله ...: an honorific points back to the
+        // source before, who stays the one continuations go to; alone in
+        // the article it is the source.
+        if self.word(np.0).is_some_and(|w| self.rules.is_honorific(w))
+            && let Some(e) = self.continuation(agreement, sentence)
+        {
+            self.push_history(e, sentence);
+            return;
+        }
         // الله تعالى: the praise is no part of the name; alone it names no
         // one here.
         let np = match self.praise_in(np) {
