@@ -125,6 +125,12 @@ fn glued_phrase(w: &str) -> bool {
     (w.starts_with("بال") || w.starts_with("لل")) && w.chars().count() > 4
 }
 
+/// A word of four letters or more with ب or ل glued on (بتبوك، لمهرجان):
+/// a place or body after a role, or a phrase bounding a name.
+fn glued_word(w: &str) -> bool {
+    w.starts_with(['ب', 'ل']) && w.chars().count() > 3
+}
+
 /// A word without its feminine or pronoun ending ه (الحكومة ~ الحكوم).
 fn stem(w: &str) -> &str {
     w.trim_end_matches('ه')
@@ -1184,8 +1190,7 @@ impl<'a> Linker<'a> {
             // role's place or body; a known first name shortly after opens
             // the name.
             if k > 0
-                && w.starts_with(['ب', 'ل'])
-                && w.chars().count() > 3
+                && glued_word(w)
                 && !self.rules.is_first_name(w)
                 && let Some(j) = idx[k + 1..]
                     .iter()
@@ -1206,10 +1211,7 @@ impl<'a> Linker<'a> {
                     .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)))
                 && j >= 2
                 && self.word(idx[k + j]).is_some_and(definite)
-                && idx[k + 1..k + 1 + j]
-                    .iter()
-                    .filter_map(|&x| self.word(x))
-                    .any(|m| m.starts_with(['ل', 'ب']) && m.chars().count() > 3)
+                && idx[k + 1..k + 1 + j].iter().filter_map(|&x| self.word(x)).any(glued_word)
             {
                 return Some(idx[k + 1 + j]);
             }
@@ -2186,10 +2188,7 @@ impl<'a> Linker<'a> {
                 && self.rules.organization_at(std::iter::once(n.as_ref())).is_none()
                 && self.rules.place_at(std::iter::once(n.as_ref())).is_none()
                 && self.word(np.0 + 1) == Some(n.as_ref())
-                && !matches!(
-                    bare(t),
-                    "والد" | "والده" | "ابن" | "ابنه" | "زوج" | "زوجه" | "شقيق" | "شقيقه" | "خطيبه" | "جد" | "جده"
-                )
+                && !self.rules.is_kinship(bare(t))
                 && self
                     .expand_name((np.0 + 1, np.1))
                     .is_some_and(|(q, _)| self.word(q).is_some_and(|f| self.rules.is_first_name(f)))
@@ -2494,10 +2493,7 @@ impl<'a> Linker<'a> {
             // A name opening with a known first name (الرئيس الأمريكي دونالد
             // ترامب لقمة) needs no recurrence; a ل or ب phrase may bound it.
             let known_first = self.word(s).is_some_and(|w| r.is_first_name(w));
-            let glued = |i: usize| {
-                self.word(i)
-                    .is_some_and(|w| w.starts_with(['ل', 'ب']) && w.chars().count() > 3 && !r.is_first_name(w))
-            };
+            let glued = |i: usize| self.word(i).is_some_and(|w| glued_word(w) && !r.is_first_name(w));
             let last = (s..end.min(s + 4))
                 .take_while(|&i| name_word(i))
                 .find(|&i| recurs(i) && bounded(i + 1) || known_first && i > s && (bounded(i + 1) || glued(i + 1)))?;
@@ -2625,11 +2621,12 @@ impl<'a> Linker<'a> {
         if self.rules.is_honorific(target) {
             return None;
         }
+        // فقد قدم إيسكو، بينما قدم عموري: the word after these is a verb.
+        let opener = |w: &str| self.rules.is_before_verb(w) || self.rules.conjunction_at(std::iter::once(w)) == Some(1);
         for p in nr.0.saturating_sub(NAME_LOOKBACK_TOKENS)..nr.0 {
             if !self.is_word(p, target) {
                 continue;
             }
-            let opener = |w: &str| self.rules.is_before_verb(w) || self.rules.conjunction_at(std::iter::once(w)) == Some(1);
             let mut q = p;
             while q > 0 && p - q < 3 {
                 let Some(w) = self.word(q - 1) else { break };

@@ -154,6 +154,7 @@ pub fn is_quote_mark(kind: Kind) -> bool {
 pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, sent: &Sentence, para_end: usize, start: usize) -> usize {
     let toks = &seg.tokens;
     let word = |j: usize| toks.get(j).filter(|t| t.is_word()).map(|t| t.text(text));
+    let complementizer = |j: usize| word(j).is_some_and(|c| rules.is_complementizer(c));
     let mut end = sent.end;
     let mut k = start;
     while k < end {
@@ -167,20 +168,20 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             k = c + 1;
             continue;
         }
-        // ... لم يعبر الحدود واعتبرت أنها محاولة: a و-verb that reports with
-        // its own complementizer starts the next claim, comma or not.
+        // ... لم يعبر الحدود واعتبرت أنها محاولة، ... ليست مشكلة لافتا إلى أن:
+        // a و-verb or a participle that reports with its own complementizer
+        // (the participle also across a bridge) starts the next claim, comma
+        // or not.
         if k > start + 1
-            && word(k).is_some_and(|w| w.starts_with('و') && rules.marker(w).is_some_and(|f| f.class == MarkerClass::Verb))
-            && word(k + 1).is_some_and(|c| rules.is_complementizer(c))
-        {
-            return k;
-        }
-        // ... ليست مشكلة لافتا إلى أن: a participle with its own
-        // complementizer starts the next claim, comma or not.
-        if k > start + 1
-            && word(k).is_some_and(|w| rules.marker(w).is_some_and(|f| f.class == MarkerClass::Participle))
-            && (word(k + 1).is_some_and(|c| rules.is_complementizer(c))
-                || word(k + 1).is_some_and(|b| rules.is_bridge(b)) && word(k + 2).is_some_and(|c| rules.is_complementizer(c)))
+            && let Some(w) = word(k)
+            && let Some(f) = rules.marker(w)
+            && match f.class {
+                MarkerClass::Verb => w.starts_with('و') && complementizer(k + 1),
+                MarkerClass::Participle => {
+                    complementizer(k + 1) || word(k + 1).is_some_and(|b| rules.is_bridge(b)) && complementizer(k + 2)
+                }
+                _ => false,
+            }
         {
             return k;
         }
@@ -218,10 +219,7 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             // contrast whose subject reports with its own clause.
             if matches!(word(k + 1), Some("بيد" | "الا" | "غير")) && word(k + 2) == Some("ان") {
                 let reports = (k + 4..(k + 9).min(end)).take_while(|&j| !toks[j].is('،')).any(|j| {
-                    word(j).is_some_and(|w| {
-                        rules.marker(w).is_some_and(|f| f.class == MarkerClass::Verb)
-                            && word(j + 1).is_some_and(|c| rules.is_complementizer(c))
-                    })
+                    word(j).is_some_and(|w| rules.marker(w).is_some_and(|f| f.class == MarkerClass::Verb) && complementizer(j + 1))
                 });
                 if reports {
                     return k;

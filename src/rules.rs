@@ -236,7 +236,8 @@ pub struct Rules {
     cut_before: WordSet,
     reflexives: WordSet,
     manner: WordSet,
-    /// Plurals of the participles among `manner` (مطالبا → مطالبين، مطالبون).
+    /// Plurals of the participles among `manner` (مطالبا → مطالبين، مطالبون)
+    /// that are no role words (متحدثين).
     manner_plurals: WordSet,
     anonymity: WordSet,
     addressees: WordSet,
@@ -254,6 +255,7 @@ pub struct Rules {
     pub divine_name: String,
     speaks_for: WordSet,
     ranks: WordSet,
+    kinship: WordSet,
     principals: WordSet,
     adverbial: WordSet,
     /// Role word → its class number (سفير and دبلوماسي share one).
@@ -433,6 +435,8 @@ struct EntitiesFile {
     speaks_for: Vec<String>,
     #[serde(default)]
     ranks: Vec<String>,
+    #[serde(default)]
+    kinship: Vec<String>,
     #[serde(default)]
     principals: Vec<String>,
     adverbial: Vec<String>,
@@ -714,6 +718,10 @@ impl Rules {
         };
         let self_sources: Vec<Vec<String>> = words(&markers.clause.self_sources);
         let self_source_words: HashSet<String> = self_sources.iter().filter(|s| s.len() == 1).map(|s| s[0].clone()).collect();
+        let titles = with_article(folded(&entities.titles));
+        let unnamed = with_article(folded(&entities.unnamed));
+        let mut manner_plurals = participle_plurals(&folded(&entities.manner));
+        manner_plurals.retain(|w| !titles.contains(w) && !unnamed.contains(w));
         Ok(Rules {
             lemmas,
             forms: forms.into(),
@@ -742,14 +750,14 @@ impl Rules {
             with_words: set(&outlets.with_words),
             organizations: Phrases::new(&entities.organizations),
             documents: definite_set(&entities.documents),
-            unnamed: definite_set(&entities.unnamed),
-            titles: definite_set(&entities.titles),
+            unnamed: unnamed.into(),
+            titles: titles.into(),
             particles: set(&entities.name_particles),
             places: Phrases::new(&entities.places),
             cut_before: set(&entities.cut_before),
             reflexives: set(&entities.reflexives),
             manner: set(&entities.manner),
-            manner_plurals: participle_plurals(&folded(&entities.manner)).into(),
+            manner_plurals: manner_plurals.into(),
             anonymity: set(&entities.anonymity),
             addressees: set(&entities.addressees),
             not_subject: set(&entities.not_subject),
@@ -765,6 +773,7 @@ impl Rules {
             divine_name: entities.divine_name.clone(),
             speaks_for: set(&entities.speaks_for),
             ranks: set(&entities.ranks),
+            kinship: set(&entities.kinship),
             principals: definite_set(&entities.principals),
             adverbial: set(&entities.adverbial),
             role_class: entities
@@ -979,7 +988,7 @@ impl Rules {
     pub fn is_manner(&self, word: &str) -> bool {
         self.manner.contains(word)
             // Asked of most words: the plurals all end in ن.
-            || word.ends_with('ن') && self.manner_plurals.contains(word) && !self.is_title(word) && !self.is_unnamed(word)
+            || word.ends_with('ن') && self.manner_plurals.contains(word)
     }
 
     /// Whether a phrase opening with this folded word cannot be a verb's
@@ -1050,6 +1059,11 @@ impl Rules {
     /// name (كولونيل).
     pub fn is_rank(&self, word: &str) -> bool {
         self.ranks.contains(word)
+    }
+
+    /// Whether a folded word, without ال, names a relative (والدة، شقيق).
+    pub fn is_kinship(&self, word: &str) -> bool {
+        self.kinship.contains(word)
     }
 
     /// Whether a folded word means "on behalf of" (باسم).
