@@ -820,9 +820,17 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
             let cue = (i, end);
             let negated = i > sent.first && ctx.word(i - 1).is_some_and(|w| rules.blocks_marker(w));
             let noun_negated = ctx.after_noun_negation(i);
-            let impersonal = ctx.word(i).is_some_and(|w| rules.is_impersonal(w))
-                && (ctx.is_complementizer_at(end, end)
-                    || ctx.word(end).is_some_and(|w| rules.is_bridge(w)) && ctx.is_complementizer_at(end + 1, end + 1));
+            let clause_next = ctx.is_complementizer_at(end, end)
+                || ctx.word(end).is_some_and(|w| rules.is_bridge(w)) && ctx.is_complementizer_at(end + 1, end + 1);
+            // وهو ما يشير إلى أن: the relative is the subject, a fact. Not
+            // with an object pronoun or a plural (ما يدعيه، ما يعتقدون أنه):
+            // then ما is the object and the verb has its own subject.
+            let relative_subject = i > sent.first
+                && form.agreement == Agreement::Masculine
+                && ctx.word(i - 1).is_some_and(|w| rules.is_relative(w))
+                && ctx.word(i).is_some_and(|w| w.starts_with('ي') && rules.marker(w).is_some())
+                && !rules.takes_relative_object(form.lemma);
+            let impersonal = (relative_subject || ctx.word(i).is_some_and(|w| rules.is_impersonal(w))) && clause_next;
             let result = if heading {
                 Err(Reason::Heading)
             } else if noun_negated && form.class != MarkerClass::Preposition {

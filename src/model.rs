@@ -93,7 +93,8 @@ pub enum Reason {
     EmptyClaim,
     /// No speaker could be found.
     NoSpeaker,
-    /// An impersonal form (يذكر أن، يقال إن) names no source.
+    /// An impersonal form (يذكر أن، يقال إن) names no source, nor does a
+    /// verb whose subject is a relative (وهو ما يشير إلى أن).
     Impersonal,
     /// The marker is negated or conditional (لم يقل، لو اعتقد).
     Negated,

@@ -222,6 +222,9 @@ pub struct Rules {
     conjunctions: Phrases,
     before_verb: WordSet,
     impersonal: WordSet,
+    relatives: WordSet,
+    /// Lemmas (indices into `lemmas`) whose ما is their object.
+    relative_objects: Vec<usize>,
     outlet_names: Phrases,
     platforms: Phrases,
     on_platform: WordSet,
@@ -362,6 +365,10 @@ struct ClauseEntry {
     #[serde(default)]
     before_verb: Vec<String>,
     impersonal: Vec<String>,
+    #[serde(default)]
+    relatives: Vec<String>,
+    #[serde(default)]
+    relative_objects: Vec<String>,
     complementizers: Vec<String>,
     not_after: Vec<String>,
     blocked_after: Vec<String>,
@@ -718,6 +725,18 @@ impl Rules {
         };
         let self_sources: Vec<Vec<String>> = words(&markers.clause.self_sources);
         let self_source_words: HashSet<String> = self_sources.iter().filter(|s| s.len() == 1).map(|s| s[0].clone()).collect();
+        let relative_objects = markers
+            .clause
+            .relative_objects
+            .iter()
+            .map(|l| {
+                lemmas.iter().position(|x| x == l).ok_or_else(|| RulesError::Entry {
+                    file: "markers.toml".into(),
+                    entry: format!("[clause] relative_objects {l}"),
+                    message: "not the lemma of any [[verb]]".into(),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let titles = with_article(folded(&entities.titles));
         let unnamed = with_article(folded(&entities.unnamed));
         let mut manner_plurals = participle_plurals(&folded(&entities.manner));
@@ -743,6 +762,8 @@ impl Rules {
             conjunctions: Phrases::new(&markers.clause.conjunctions),
             before_verb: set(&markers.clause.before_verb),
             impersonal: set(&markers.clause.impersonal),
+            relatives: set(&markers.clause.relatives),
+            relative_objects,
             outlet_names: Phrases::new(&[outlets.names.as_slice(), outlets.platforms.as_slice()].concat()),
             platforms: Phrases::new(&outlets.platforms),
             on_platform: set(&outlets.on_platform),
@@ -819,6 +840,17 @@ impl Rules {
     /// Whether a folded form is impersonal right before its clause (يذكر أن).
     pub fn is_impersonal(&self, word: &str) -> bool {
         self.impersonal.contains(word)
+    }
+
+    /// Whether a folded word is a relative that can be the subject of the
+    /// verb after it (ما يشير إلى أن "which shows that").
+    pub fn is_relative(&self, word: &str) -> bool {
+        self.relatives.contains(word)
+    }
+
+    /// Whether ما before a form of this lemma is its object (ما يقول إنه).
+    pub fn takes_relative_object(&self, lemma: usize) -> bool {
+        self.relative_objects.contains(&lemma)
     }
 
     /// Whether a folded word is a verb of appearing (جاء، ورد).
@@ -1099,5 +1131,17 @@ mod tests {
         std::fs::write(dir.path().join("markers.toml"), "[[verb]]\nlemma = \"قال\"\n[[preposition]]\nlemma=\"x\"\nforms=[\"y\"]\n[clause]\nappear=[]\nimpersonal=[]\ncomplementizers=[]\nnot_after=[]\nblocked_after=[]\nbridges=[]\nself_sources=[]\n").unwrap();
         let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("markers.toml") && err.contains("verb قال"), "{err}");
+    }
+
+    #[test]
+    fn a_relative_object_must_be_a_verb_lemma() {
+        let dir = tempfile::tempdir().unwrap();
+        // The other files fall back to the embedded ones.
+        let markers = EMBEDDED[0]
+            .1
+            .replace("relative_objects = [\"قال\"]", "relative_objects = [\"همس\"]");
+        std::fs::write(dir.path().join("markers.toml"), markers).unwrap();
+        let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("markers.toml") && err.contains("relative_objects همس"), "{err}");
     }
 }
