@@ -1548,12 +1548,13 @@ impl<'a> Linker<'a> {
 
     /// A source phrase, unless it opens with a word no subject opens with
     /// (لم أحصل، هذه الاتهامات); a demonstrative before a source word is
-    /// dropped instead (هذا المسؤول → المسؤول).
+    /// dropped instead (هذا المسؤول → المسؤول). A verbal noun is not: the
+    /// source after it is its complement (أكد استمرار مصر في ...).
     fn without_non_subject(&self, r: (usize, usize)) -> Option<(usize, usize)> {
-        if !self.word(r.0).is_some_and(|w| self.rules.opens_no_subject(w)) {
+        let Some(w) = self.word(r.0).filter(|w| self.rules.opens_no_subject(w)) else {
             return Some(r);
-        }
-        (r.0 + 1 < r.1 && self.heads_source((r.0 + 1, r.0 + 2))).then_some((r.0 + 1, r.1))
+        };
+        (self.rules.is_demonstrative(w) && r.0 + 1 < r.1 && self.heads_source((r.0 + 1, r.0 + 2))).then_some((r.0 + 1, r.1))
     }
 
     /// The subject of the verb that opens the sentence of a participle or a

@@ -245,6 +245,7 @@ pub struct Rules {
     anonymity: WordSet,
     addressees: WordSet,
     not_subject: WordSet,
+    demonstratives: WordSet,
     object_openers: WordSet,
     first_names: WordSet,
     anaphora: Phrases,
@@ -420,6 +421,8 @@ struct EntitiesFile {
     addressees: Vec<String>,
     #[serde(default)]
     not_subject: Vec<String>,
+    #[serde(default)]
+    demonstratives: Vec<String>,
     #[serde(default)]
     object_openers: Vec<String>,
     #[serde(default)]
@@ -782,6 +785,7 @@ impl Rules {
             anonymity: set(&entities.anonymity),
             addressees: set(&entities.addressees),
             not_subject: set(&entities.not_subject),
+            demonstratives: set(&entities.demonstratives),
             object_openers: set(&entities.object_openers),
             first_names: set(&entities.first_names),
             anaphora: Phrases::new(&entities.anaphora),
@@ -1028,6 +1032,11 @@ impl Rules {
     /// subject is the pronoun in the verb.
     pub fn opens_no_subject(&self, word: &str) -> bool {
         self.not_subject.contains(word) || self.manner.contains(word)
+    }
+
+    /// Whether a folded word is a demonstrative (هذا، تلك).
+    pub fn is_demonstrative(&self, word: &str) -> bool {
+        self.demonstratives.contains(word)
     }
 
     /// Whether a folded word opens a verb's object (بما، عما), so the words
