@@ -1172,6 +1172,23 @@ impl<'a> Linker<'a> {
             if k > 0 && self.rules.opens_no_subject(w) {
                 return None;
             }
+            // المحامي العام لنيابة أمن الدولة، المدير التنفيذي لشركة أرامكو:
+            // a body's or role's word with ل glued on is the role's
+            // complement, and so is the word after it; never a name. A known
+            // first name shortly after opens the name (see below).
+            if k > 0
+                && w.strip_prefix('ل').is_some_and(|r| {
+                    r.chars().count() > 2 && (self.rules.is_title(r) || self.rules.organization_at(std::iter::once(r)).is_some())
+                })
+                && !idx[k + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)))
+            {
+                after_head = true;
+                k += 1;
+                continue;
+            }
             if after_head {
                 // وزير خارجية قطر، مصدر أمني: a complement or adjective; a
                 // relative adjective, plural too (مسؤولون إيرانيون بارزون),
