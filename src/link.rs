@@ -322,8 +322,14 @@ impl<'a> Linker<'a> {
         // الكشف عن هويته،), which ends on the hidden name ('صبي اسمه بيتر كريغ'
         // names one).
         let anonymous = || head.np.is_some() && (a..b).rev().find_map(|i| self.word(i)).is_some_and(|w| self.rules.is_anonymity(w));
-        // ، قوله إن: the speech noun after the source names no one.
-        let said = || (a..b).filter_map(|i| self.word(i)).all(|w| self.rules.is_self_source(w));
+        // ، قوله إن: the speech noun after the source names no one; nor
+        // does it after a pronoun-preposition (ونُقل عنه قوله إن).
+        let said = || {
+            (a..b)
+                .filter_map(|i| self.word(i))
+                .skip_while(|w| self.rules.cuts_before(w))
+                .all(|w| self.rules.is_self_source(w))
+        };
         // ، مطالبين بتقليل ...: a participle after the source tells what it
         // did, and names no one.
         let participle = || head.np.is_some() && self.word(a).is_some_and(|w| self.rules.is_manner(w));
