@@ -124,6 +124,14 @@ impl<'a> Ctx<'a> {
             .any(|w| form.other_sense.iter().any(|o| o == w))
     }
 
+    /// Whether the words right after a marker are a name being kept back
+    /// (رفض ذكر اسمه، لم يكشف عن هويته): the marker's form is the noun
+    /// "mention" or the verb of revealing, and nothing is reported.
+    fn names_a_name(&self, end: usize) -> bool {
+        let anonymity = |k: usize| self.word(k).is_some_and(|w| self.rules.is_anonymity(w));
+        anonymity(end) || self.word(end) == Some("عن") && anonymity(end + 1)
+    }
+
     /// Whether يدعى/تدعى at `i` means "is called" (شركة خاصة تدعى فاغنر):
     /// after an indefinite noun and without a clause, it names; with one
     /// (تدعي أنها) it claims.
@@ -418,14 +426,16 @@ impl<'a> Ctx<'a> {
                         let (claim, qt) = self.clause_claim(j + 2, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));
                     }
-                    // فضل عدم كشف اسمه، نقل الرجل إلى: a negated verbal noun
-                    // or a verb in its other sense is no marker here.
+                    // فضل عدم كشف اسمه، نقل الرجل إلى، رفض ذكر اسمه: a negated verbal
+                    // noun, a verb in its other sense or a name kept back is no
+                    // marker here.
                     let blocks = self.may_be_marker(j, w)
-                        && self.marker_at(j).is_some_and(|(f, _)| {
+                        && self.marker_at(j).is_some_and(|(f, end)| {
                             (f.class == MarkerClass::Verb
                                 || f.class == MarkerClass::Participle
                                 || (f.class == MarkerClass::Preposition && j == head_start))
                                 && !self.other_sense(j, f)
+                                && !self.names_a_name(end)
                                 && self.may_reach_clause(j, f)
                         })
                         && !self.after_noun_negation(j);
@@ -835,7 +845,7 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 Err(Reason::Heading)
             } else if noun_negated && form.class != MarkerClass::Preposition {
                 Err(Reason::NegatedNoun)
-            } else if ctx.other_sense(i, form) {
+            } else if ctx.other_sense(i, form) || ctx.names_a_name(end) {
                 Err(Reason::OtherSense)
             } else if ctx.is_naming(i, end, form) {
                 Err(Reason::Naming)

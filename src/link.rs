@@ -298,6 +298,11 @@ impl<'a> Linker<'a> {
         while b > a && !self.seg.tokens[b - 1].is_word() && !self.is_closer(b - 1) {
             b -= 1;
         }
+        // مصدر لم | يذكر اسمه: the phrase stopped at the verb a negation
+        // belongs to, and no phrase ends in one.
+        while b > a + 1 && matches!(self.word(b - 1), Some("لم" | "لن")) {
+            b -= 1;
+        }
         (a, b)
     }
 
@@ -580,7 +585,7 @@ impl<'a> Linker<'a> {
                 let prev = self.word(idx[n - 1]).unwrap_or_default();
                 let after_adjective = relative_adjective(prev);
                 let after_whole_noun = definite(prev) || prev.ends_with("ون") || prev.ends_with("ين");
-                let demonstrative = matches!(w, "هذا" | "هذه" | "ذلك" | "تلك" | "هولاء" | "اوليك");
+                let demonstrative = self.rules.is_demonstrative(w);
                 let clause = described
                     && (w.ends_with("وا") && w.chars().count() > 3
                         || self.rules.is_adverbial(w)
