@@ -1457,12 +1457,12 @@ impl<'a> Linker<'a> {
             // قال صلى الله عليه وسلم: the person named before, or no one.
             None if let Some(k) = eulogy => match self.subject_before(k, f.sentence) {
                 Some(r) => (self.resolve(r, None, agreement), Some(r)),
-                None => (self.continuation(agreement, f.sentence)?, None),
+                None => (self.continuation(agreement, f.sentence, false)?, None),
             },
             // نقلت الوكالة عنه with no one to point back to: the outlet stands
             // as the source rather than the claim being lost.
             None => match (
-                self.continuation(agreement, f.sentence),
+                self.continuation(agreement, f.sentence, head.outlet.is_some() && f.form.class == MarkerClass::Verb),
                 head.via_outlet.filter(|_| head.relay_pronoun.is_some()),
             ) {
                 (Some(e), _) => (e, None),
@@ -1844,7 +1844,7 @@ impl<'a> Linker<'a> {
         // source before, who stays the one continuations go to; alone in
         // the article it is the source.
         if self.word(np.0).is_some_and(|w| self.rules.is_honorific(w))
-            && let Some(e) = self.continuation(agreement, sentence)
+            && let Some(e) = self.continuation(agreement, sentence, false)
         {
             self.push_history(e, sentence);
             return;
@@ -2148,13 +2148,18 @@ impl<'a> Linker<'a> {
     /// The most recent speaker that agrees; failing that, the last speaker
     /// if named in this sentence or the one before (the agreement read off
     /// a name may be wrong), else no one: further back, a speaker that does
-    /// not agree is mostly the wrong one.
-    fn continuation(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
+    /// not agree is mostly the wrong one. One that speaks `to_medium` is no
+    /// document.
+    fn continuation(&self, agreement: Agreement, sentence: usize, to_medium: bool) -> Option<usize> {
         self.history
             .iter()
             .rev()
             .find(|&&h| {
                 let e = &self.entities[h];
+                // وقالت لوكالة رويترز: a document gives no interview.
+                if to_medium && e.kind == SpeakerType::Document {
+                    return false;
+                }
                 // A verb before its subject is singular even for a plural
                 // subject (انتقد السفراء ... وأكدوا): read number off the noun,
                 // not a name's (ياسمين), an outlet's (التلفزيون) or a place's
@@ -2171,7 +2176,9 @@ impl<'a> Linker<'a> {
                     _ => !plural && compatible(e.agreement, agreement) || (plural && agreement == Agreement::Unknown),
                 }
             })
-            .or(self.history.last().filter(|_| sentence <= self.last_sentence + FALLBACK_SENTENCES))
+            .or(self.history.last().filter(|&&h| {
+                sentence <= self.last_sentence + FALLBACK_SENTENCES && !(to_medium && self.entities[h].kind == SpeakerType::Document)
+            }))
             .copied()
     }
 
