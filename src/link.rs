@@ -338,7 +338,10 @@ impl<'a> Linker<'a> {
         // ، مطالبين بتقليل ...: a participle after the source tells what it
         // did, and names no one.
         let participle = || head.np.is_some() && self.word(a).is_some_and(|w| self.rules.is_manner(w));
-        if self.word(a).is_some_and(crate::rules::is_relative) || anonymous() || said() || participle() {
+        // سكرتير الرئاسة، حيث سيعبر الوفد ...: a conjunction after the source
+        // opens a clause, not an apposition.
+        let clause = || head.np.is_some() && self.rules.conjunction_at((a..b).filter_map(|i| self.word(i))).is_some();
+        if self.word(a).is_some_and(crate::rules::is_relative) || anonymous() || said() || participle() || clause() {
             return;
         }
         // من جهته، بدوره: the piece only points back.
@@ -365,7 +368,8 @@ impl<'a> Linker<'a> {
             }
             // قال لـ«عكاظ» وكيل وزارة الصحة: the medium comes first, the
             // source after it, opening with a role, a body or a first name
-            // (قال لرويترز عبر الهاتف names no one).
+            // (قال لرويترز عبر الهاتف names no one), or with a name whose
+            // role follows (قال لـ"الاقتصادية" طلعت حافظ الأمين العام).
             if self.lam != Some(i)
                 && let Some(o) = self.outlet_at(i, b)
                 && o.1 < b
@@ -374,6 +378,8 @@ impl<'a> Linker<'a> {
                         || self.rules.is_title(w)
                         || self.rules.is_unnamed(w)
                         || self.rules.organization_at(std::iter::once(w)).is_some()
+                        || self.name_like(w)
+                            && (o.1 + 1..(o.1 + 4).min(b)).any(|x| self.word(x).is_some_and(|n| definite(n) && self.rules.is_title(n)))
                 })
             {
                 head.outlet.get_or_insert(o);
@@ -527,7 +533,9 @@ impl<'a> Linker<'a> {
                 if w == "ل" || w == "له" || w == "لها" || w == "لهم" || (addressee && self.lam != Some(k)) {
                     np_end = np_end.min(k);
                 }
-            } else if t.is('(') {
+            } else if t.is('(') || t.is('؛') {
+                // لاحم الناصر؛ المستشار: a semicolon, like a parenthesis,
+                // ends the phrase.
                 np_end = np_end.min(k);
             }
             k += 1;
@@ -543,7 +551,8 @@ impl<'a> Linker<'a> {
         if head.np.is_none() {
             head.np = Some(np);
             head.np_late = a > head.start;
-        } else if head.appos.is_none() {
+        } else if head.appos.is_none() && self.before_tanween(np).is_some() {
+            // ...، تمهيداً لانتقالهم: an adverb with tanween opens no apposition.
             head.appos = Some(np);
         }
     }
