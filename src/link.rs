@@ -600,6 +600,17 @@ impl<'a> Linker<'a> {
                         || self.rules.is_adverbial(w)
                         || after_adjective && self.rules.opens_no_subject(w)
                         || after_whole_noun && demonstrative);
+                // وصفت وزارة الخارجية السورية الاتهامات بـ: a definite plural
+                // noun after the body's adjective is the verb's object; an
+                // adjective there would be one too (السورية، المسلحة).
+                let object = organization
+                    && after_adjective
+                    && n > 1
+                    && prev.starts_with("ال")
+                    && w.starts_with("ال")
+                    && w.ends_with("ات")
+                    && !relative_adjective(w)
+                    && self.rules.place_at(std::iter::once(w)).is_none();
                 // سفارة تايلاند لدى واشنطن بيانا: a place kept in the name
                 // ends it, unless a definite word goes on.
                 if matches!(w, "في" | "لدي")
@@ -610,7 +621,7 @@ impl<'a> Linker<'a> {
                 {
                     return self.trim_range((a, idx[n + m] + 1));
                 }
-                if !quoted && !genitive && (prev_def && !definite(w) || pp || clause) && w != "في" && !self.keeps_place(i, a) {
+                if !quoted && !genitive && (prev_def && !definite(w) || pp || clause || object) && w != "في" && !self.keeps_place(i, a) {
                     return self.trim_range((a, idx[n - 1] + 1));
                 }
                 prev_def = definite(w) || quoted || genitive;
