@@ -1383,8 +1383,12 @@ impl<'a> Linker<'a> {
             "لكنهم" | "ولكنهم" => Some(Agreement::Plural),
             _ => None,
         });
-        // نقلت الوكالة عنه: the pronoun, not the verb, agrees with the source.
-        let agreement = head.relay_pronoun.or(but_pronoun).unwrap_or(f.form.agreement);
+        // نقلت الوكالة عنه: the pronoun, not the verb, agrees with the source;
+        // نقلت وكالة تاس عن الأسد: the verb agrees with the outlet, so says
+        // nothing of the source.
+        let relayed_by_outlet = nql && head.via_outlet.is_some();
+        let verb_agreement = if relayed_by_outlet { Agreement::Unknown } else { f.form.agreement };
+        let agreement = head.relay_pronoun.or(but_pronoun).unwrap_or(verb_agreement);
         let mut np = head.np.and_then(|r| self.without_non_subject(r)).filter(|_| but_pronoun.is_none());
         if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
             np = None; // ووصف X بأنه: X is the object
