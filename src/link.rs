@@ -1158,8 +1158,14 @@ impl<'a> Linker<'a> {
                     }
                     return Some(idx[n]);
                 }
+                // باسم تحالف دعم الشرعية: a body's word in the construct takes
+                // the word after it too.
+                let body_in_construct = idx
+                    .get(k + 1)
+                    .and_then(|&x| self.word(x))
+                    .is_some_and(|n| !definite(n) && self.rules.organization_at(std::iter::once(n)).is_some());
                 k += 2;
-                after_head = false;
+                after_head = body_in_construct;
                 continue;
             }
             // لمنظمة أطباء بلا حدود: a named organisation, ل glued on or not,
