@@ -497,14 +497,13 @@ impl<'a> Linker<'a> {
                 {
                     np_end = np_start; // أضافت قائلة: no subject here
                 }
-                // مدير عام الهيئة، مدير عام فرع الهيئة: after a role word and
-                // before a noun (not a number or a time word) عام is
-                // "general", not "year".
+                // مدير عام الهيئة، مدير عام تعليم الخرج: after a role word and
+                // before a word (not a number) عام is "general", not "year".
                 let general = w == "عام"
                     && self.word(k - 1).is_some_and(|p| self.rules.is_title(p))
-                    && self.word(k + 1).is_some_and(|n| {
-                        definite(n) || !n.chars().all(|c| c.is_ascii_digit()) && self.rules.organization_at(std::iter::once(n)).is_some()
-                    });
+                    && self
+                        .word(k + 1)
+                        .is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit()) && !self.rules.is_complementizer(n));
                 let timed = !general && self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
                 let self_ref = self.rules.is_self_source(w);
                 if k > np_start
@@ -1230,7 +1229,8 @@ impl<'a> Linker<'a> {
                 // وزير خارجية قطر، مصدر أمني: a complement or adjective; a
                 // relative adjective, plural too (مسؤولون إيرانيون بارزون),
                 // may take another after it.
-                after_head = relative_adjective(w);
+                // مدير عام تعليم الخرج: عام "general" leaves the role open.
+                after_head = relative_adjective(w) || w == "عام";
                 k += 1;
                 continue;
             }
