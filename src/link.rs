@@ -1279,8 +1279,20 @@ impl<'a> Linker<'a> {
     /// of a name. `None` when the first word has it. Normalisation drops the
     /// mark, so the original text is read.
     fn before_tanween(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        // وأصدر بيانا يشرح فيه: the accusative alif of a document word is
+        // tanween left unwritten; the document is the verb's object. (Not
+        // مصدرا، مسؤولا: after أن they are subjects.)
+        let accusative = |w: &str| {
+            // Not a pronoun ها: نشرها, زوجها fold to a noun in ه plus ا.
+            !w.ends_with("ها")
+                && w.strip_suffix('ا')
+                    .is_some_and(|r| r.chars().count() >= 3 && self.rules.is_document(r))
+        };
         let end = (a..b)
-            .find(|&i| self.word(i).is_some() && (self.render)(i, i + 1, 0).contains(['\u{064B}', '\u{064C}', '\u{064D}']))
+            .find(|&i| {
+                self.word(i).is_some_and(accusative)
+                    || self.word(i).is_some() && (self.render)(i, i + 1, 0).contains(['\u{064B}', '\u{064C}', '\u{064D}'])
+            })
             .unwrap_or(b);
         let end = self.trim_range((a, end)).1;
         (end > a && (a..end).any(|i| self.word(i).is_some())).then_some((a, end))
