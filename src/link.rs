@@ -1214,7 +1214,8 @@ impl<'a> Linker<'a> {
             // first name shortly after opens the name (see below).
             if k > 0
                 && w.strip_prefix('ل').is_some_and(|r| {
-                    r.chars().count() > 2 && (self.rules.is_title(r) || self.rules.organization_at(std::iter::once(r)).is_some())
+                    r.chars().count() > 2
+                        && (self.rules.is_title(r) || self.rules.is_body(r) || self.rules.organization_at(std::iter::once(r)).is_some())
                 })
                 && !idx[k + 1..]
                     .iter()

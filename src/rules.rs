@@ -251,6 +251,7 @@ pub struct Rules {
     anaphora: Phrases,
     prepositions: WordSet,
     place_heads: WordSet,
+    bodies: WordSet,
     honorifics: WordSet,
     quantifiers: WordSet,
     divine_epithets: Phrases,
@@ -431,6 +432,8 @@ struct EntitiesFile {
     prepositions: Vec<String>,
     #[serde(default)]
     place_heads: Vec<String>,
+    #[serde(default)]
+    bodies: Vec<String>,
     #[serde(default)]
     honorifics: Vec<String>,
     #[serde(default)]
@@ -791,6 +794,7 @@ impl Rules {
             anaphora: Phrases::new(&entities.anaphora),
             prepositions: set(&entities.prepositions),
             place_heads: set(&entities.place_heads),
+            bodies: set(&entities.bodies),
             honorifics: set(&entities.honorifics),
             quantifiers: set(&entities.quantifiers),
             divine_epithets: Phrases::new(&entities.divine_epithets),
@@ -1068,6 +1072,12 @@ impl Rules {
     /// Whether a folded word is a preposition whose object follows.
     pub fn is_preposition(&self, word: &str) -> bool {
         self.prepositions.contains(word)
+    }
+
+    /// Whether a folded word names a team or club (نادي، منتخب): with ل
+    /// glued on, part of a role (المدرب السابق لنادي إشبيلية).
+    pub fn is_body(&self, word: &str) -> bool {
+        self.bodies.contains(word)
     }
 
     /// Whether a folded word opens a region's name (منطقة، محافظة), bare or
