@@ -889,7 +889,7 @@ impl<'a> Linker<'a> {
             return Some((start, c + 1, 0));
         }
         // وكالة الفضاء الأوروبية: a public body, not a medium.
-        if !is_type || self.word(start + 1).is_some_and(|w| self.rules.is_not_media(w)) {
+        if !is_type || self.public_body(start) {
             return None;
         }
         // A type word and a known name (محطة روسيا اليوم) ...
@@ -1299,11 +1299,21 @@ impl<'a> Linker<'a> {
         (end > a && (a..end).any(|i| self.word(i).is_some())).then_some((a, end))
     }
 
+    /// Whether the type word at `i` names a public body, not a medium
+    /// (وكالة الفضاء، الوكالة الدولية للطاقة الذرية).
+    fn public_body(&self, i: usize) -> bool {
+        // The words after it, past a quotation mark (برنامج "حساب المواطن").
+        let mut next = (i + 1..(i + 5).min(self.seg.tokens.len())).filter_map(|k| self.word(k));
+        let (w1, w2) = (next.next(), next.next());
+        let not_media = |w: Option<&str>| w.is_some_and(|w| self.rules.is_not_media(w));
+        not_media(w1) || w1.is_some_and(relative_adjective) && w2.is_some_and(|w| w.starts_with("لل")) && not_media(w2)
+    }
+
     fn kind_of(&self, np: (usize, usize)) -> SpeakerType {
         let ws = self.words(np);
         let it = || ws.iter().map(|w| w.as_ref());
         let Some(first) = it().next() else { return SpeakerType::Unnamed };
-        let body = self.rules.is_outlet_type(first) && ws.get(1).is_some_and(|w| self.rules.is_not_media(w));
+        let body = self.rules.is_outlet_type(first) && (np.0..np.1).find(|&i| self.word(i).is_some()).is_some_and(|i| self.public_body(i));
         if self.rules.is_outlet_type(first) && !body || self.rules.outlet_name_at(it()).is_some_and(|n| n == ws.len()) {
             return SpeakerType::Outlet;
         }
@@ -1794,11 +1804,7 @@ impl<'a> Linker<'a> {
         // وفي برنامج "لوس وومن" على شبكة أي تي في، قالت: the medium itself.
         // (Not a definite type word: وفي الصحف اليوم، وفي الموقع نفسه open a
         // press review or point back.)
-        if matches!(w0, "في" | "وفي")
-            && self.rules.is_outlet_type(w1)
-            && !definite(w1)
-            && !self.word(first + 2).is_some_and(|w| self.rules.is_not_media(w))
-        {
+        if matches!(w0, "في" | "وفي") && self.rules.is_outlet_type(w1) && !definite(w1) && !self.public_body(first + 1) {
             let o = self.outlet_extent((first + 1, end));
             return (o.0 < o.1 && self.words(o).len() <= 5).then(|| self.render_outlet((o.0, o.1, 0)));
         }

@@ -936,7 +936,8 @@ impl Rules {
     /// Whether a folded word after an outlet's type word names a public
     /// body, not a medium (وكالة الفضاء).
     pub fn is_not_media(&self, word: &str) -> bool {
-        self.not_media.contains(word)
+        // للطاقة: the field may come as a ل genitive.
+        self.not_media.contains(word) || word.strip_prefix("لل").is_some_and(|r| self.not_media.contains(r))
     }
 
     /// Length in words of a platform name (تويتر) starting at `words`.
