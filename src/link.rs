@@ -1073,12 +1073,13 @@ impl<'a> Linker<'a> {
             // مركز الملك سلمان للإغاثة، جامعة الملك عبدالله بن عبدالعزيز: the
             // name after الملك or الأمير, right after a body's word in the
             // construct (not وزير الداخلية الأمير ...), is the body's.
-            // (لمركز الملك سلمان: with ل on the body's word too.)
-            let body = |b: &str| self.rules.organization_at(std::iter::once(b)).is_some();
+            // (لمركز الملك سلمان، بمطار الملك فهد: with ل or ب on the body's
+            // word too.)
+            let body = |b: &str| self.rules.organization_at(std::iter::once(b)).is_some() || self.rules.is_body(b);
             if self.named_institution(idx[k])
                 && self
                     .word(idx[k] - 2)
-                    .is_some_and(|b| !definite(b) && (body(b) || b.strip_prefix('ل').is_some_and(|r| !definite(r) && body(r))))
+                    .is_some_and(|b| !definite(b) && (body(b) || b.strip_prefix(['ل', 'ب']).is_some_and(|r| !definite(r) && body(r))))
             {
                 k += 1;
                 while k + 1 < idx.len() && self.word(idx[k]).is_some_and(|p| self.rules.is_particle(p)) {
@@ -1196,8 +1197,9 @@ impl<'a> Linker<'a> {
             // أستاذ العلوم السياسية بجامعة الحديدة، مسؤول يمني بمحافظة عدن:
             // an organisation with ب glued on belongs to the role before it.
             if k > 0
-                && w.strip_prefix('ب')
-                    .is_some_and(|r| r.chars().count() > 2 && self.rules.organization_at(std::iter::once(r)).is_some())
+                && w.strip_prefix('ب').is_some_and(|r| {
+                    r.chars().count() > 2 && (self.rules.organization_at(std::iter::once(r)).is_some() || self.rules.is_body(r))
+                })
             {
                 k += 1;
                 after_head = false;
@@ -1250,7 +1252,8 @@ impl<'a> Linker<'a> {
                 && let Some(j) = idx[k + 1..]
                     .iter()
                     .take(3)
-                    .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)))
+                    // (Not the king's name in بمطار الملك فهد: the facility's.)
+                    .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)) && !self.named_institution(x))
             {
                 return Some(idx[k + 1 + j]);
             }
