@@ -679,7 +679,15 @@ impl<'a> Linker<'a> {
                     && self.word(i + 1).is_none_or(|n| {
                         !definite(n) && !self.rules.is_speaks_for(n) && !n.starts_with('ل') && !self.rules.is_first_name(n)
                     });
-                let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name && !family;
+                // محمد كبير | لـ"سكاي نيوز عربية": a role word after a lone
+                // first name that ends the phrase, with no genitive, is the
+                // family name.
+                let bare_family = i == s + 1
+                    && !definite(w)
+                    && self.word(s).is_some_and(|f| self.rules.is_first_name(f))
+                    && (idx.last() == Some(&i) || self.word(i + 1).is_none());
+                let role =
+                    (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name && !family && !bare_family;
                 let pp = glued_phrase(w);
                 // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
                 // participle, or a word no subject goes on with.
