@@ -830,6 +830,12 @@ impl<'a> Linker<'a> {
 
     /// Whether the first name at `x` names an institution after a king or
     /// prince (جامعة الملك سعود، مستشفى الأمير سلطان), not a person.
+    /// Whether a folded word is a body's word: an organisation head or a
+    /// team, club or facility (وزارة، نادي، مطار).
+    fn body_word(&self, w: &str) -> bool {
+        self.rules.organization_at(std::iter::once(w)).is_some() || self.rules.is_body(w)
+    }
+
     fn named_institution(&self, x: usize) -> bool {
         x >= 2
             && matches!(self.word(x - 1), Some("الملك" | "الامير"))
@@ -1083,11 +1089,10 @@ impl<'a> Linker<'a> {
             // construct (not وزير الداخلية الأمير ...), is the body's.
             // (لمركز الملك سلمان، بمطار الملك فهد: with ل or ب on the body's
             // word too.)
-            let body = |b: &str| self.rules.organization_at(std::iter::once(b)).is_some() || self.rules.is_body(b);
             if self.named_institution(idx[k])
-                && self
-                    .word(idx[k] - 2)
-                    .is_some_and(|b| !definite(b) && (body(b) || b.strip_prefix(['ل', 'ب']).is_some_and(|r| !definite(r) && body(r))))
+                && self.word(idx[k] - 2).is_some_and(|b| {
+                    !definite(b) && (self.body_word(b) || b.strip_prefix(['ل', 'ب']).is_some_and(|r| !definite(r) && self.body_word(r)))
+                })
             {
                 k += 1;
                 while k + 1 < idx.len() && self.word(idx[k]).is_some_and(|p| self.rules.is_particle(p)) {
@@ -1204,11 +1209,7 @@ impl<'a> Linker<'a> {
             }
             // أستاذ العلوم السياسية بجامعة الحديدة، مسؤول يمني بمحافظة عدن:
             // an organisation with ب glued on belongs to the role before it.
-            if k > 0
-                && w.strip_prefix('ب').is_some_and(|r| {
-                    r.chars().count() > 2 && (self.rules.organization_at(std::iter::once(r)).is_some() || self.rules.is_body(r))
-                })
-            {
+            if k > 0 && w.strip_prefix('ب').is_some_and(|r| r.chars().count() > 2 && self.body_word(r)) {
                 k += 1;
                 after_head = false;
                 continue;
@@ -1223,10 +1224,8 @@ impl<'a> Linker<'a> {
             // complement, and so is the word after it; never a name. A known
             // first name shortly after opens the name (see below).
             if k > 0
-                && w.strip_prefix('ل').is_some_and(|r| {
-                    r.chars().count() > 2
-                        && (self.rules.is_title(r) || self.rules.is_body(r) || self.rules.organization_at(std::iter::once(r)).is_some())
-                })
+                && w.strip_prefix('ل')
+                    .is_some_and(|r| r.chars().count() > 2 && (self.rules.is_title(r) || self.body_word(r)))
                 && !idx[k + 1..]
                     .iter()
                     .take(3)
@@ -2211,13 +2210,14 @@ impl<'a> Linker<'a> {
     /// not agree is mostly the wrong one. One that speaks `to_medium` is no
     /// document.
     fn continuation(&self, agreement: Agreement, sentence: usize, to_medium: bool) -> Option<usize> {
+        // وقالت لوكالة رويترز: a document gives no interview.
+        let can_speak = |h: usize| !(to_medium && self.entities[h].kind == SpeakerType::Document);
         self.history
             .iter()
             .rev()
             .find(|&&h| {
                 let e = &self.entities[h];
-                // وقالت لوكالة رويترز: a document gives no interview.
-                if to_medium && e.kind == SpeakerType::Document {
+                if !can_speak(h) {
                     return false;
                 }
                 // A verb before its subject is singular even for a plural
@@ -2236,9 +2236,10 @@ impl<'a> Linker<'a> {
                     _ => !plural && compatible(e.agreement, agreement) || (plural && agreement == Agreement::Unknown),
                 }
             })
-            .or(self.history.last().filter(|&&h| {
-                sentence <= self.last_sentence + FALLBACK_SENTENCES && !(to_medium && self.entities[h].kind == SpeakerType::Document)
-            }))
+            .or(self
+                .history
+                .last()
+                .filter(|&&h| sentence <= self.last_sentence + FALLBACK_SENTENCES && can_speak(h)))
             .copied()
     }
 

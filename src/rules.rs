@@ -1075,8 +1075,9 @@ impl Rules {
         self.prepositions.contains(word)
     }
 
-    /// Whether a folded word names a team or club (نادي، منتخب): with ل
-    /// glued on, part of a role (المدرب السابق لنادي إشبيلية).
+    /// Whether a folded word names a team, club or facility (نادي، منتخب،
+    /// مطار): with ل or ب glued on, part of a role (المدرب السابق لنادي
+    /// إشبيلية، مدير العلاقات العامة بمطار الملك فهد).
     pub fn is_body(&self, word: &str) -> bool {
         self.bodies.contains(word)
     }
@@ -1157,9 +1158,8 @@ mod tests {
     fn a_relative_object_must_be_a_verb_lemma() {
         let dir = tempfile::tempdir().unwrap();
         // The other files fall back to the embedded ones.
-        let markers = EMBEDDED[0]
-            .1
-            .replace("relative_objects = [\"قال\"]", "relative_objects = [\"همس\"]");
+        let (_, embedded) = EMBEDDED.iter().find(|(n, _)| *n == "markers.toml").unwrap();
+        let markers = embedded.replace("relative_objects = [\"قال\"]", "relative_objects = [\"همس\"]");
         std::fs::write(dir.path().join("markers.toml"), markers).unwrap();
         let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("markers.toml") && err.contains("relative_objects همس"), "{err}");
