@@ -121,6 +121,7 @@ pub type WordSet = Lexicon<()>;
 
 /// The filter's hash: the length and the first and last bytes, eight of
 /// each at most, which hold most words whole (an Arabic letter is two bytes).
+#[inline]
 fn filter_hash(w: &[u8]) -> u64 {
     let n = w.len();
     // Two overlapping loads cover any length without a copy.
@@ -165,6 +166,7 @@ impl<V> Lexicon<V> {
     }
 
     /// The value stored for a word.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<&V> {
         if !self.may_contain(word) {
             return None;
@@ -173,6 +175,7 @@ impl<V> Lexicon<V> {
     }
 
     /// Whether a word is in the table.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
