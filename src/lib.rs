@@ -15,6 +15,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod read;
 pub mod rules;
+mod scan;
 pub mod segment;
 pub mod write;
 

@@ -110,6 +110,15 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         } else if lead == 0 && c.is_whitespace() {
         } else if lead > 0 || is_word_char(c) {
             let mut end = i + width;
+            // Most words are Arabic letters or ASCII letters and digits
+            // alone: read them 16 bytes at a time.
+            while let Some(c) = crate::scan::classes(bytes, end) {
+                let run = crate::scan::run_end(c.alnum, c.letter);
+                end += run as usize;
+                if run < 16 {
+                    break;
+                }
+            }
             while end < bytes.len() {
                 // Most of a word is Arabic letters or ASCII alphanumerics:
                 // read them off the bytes without decoding.

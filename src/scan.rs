@@ -1,0 +1,127 @@
+//! Byte classes, 16 bytes at a time, for the fast paths of the normaliser and
+//! the tokenizer: most of a news article is runs of Arabic letters and ASCII.
+
+/// Bit masks over 16 bytes: bit i is about byte i.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Classes {
+    /// Printable ASCII and line feeds, but `& , ; # _` and `A-Z`: the ASCII
+    /// bytes that normalisation always keeps.
+    pub plain: u32,
+    /// ASCII letters and digits.
+    pub alnum: u32,
+    /// First bytes of the Arabic letters U+0621..U+063A and U+0641..U+064A.
+    pub letter: u32,
+    /// First bytes of the letters among them that normalisation folds to a
+    /// letter of the same width (آ أ ؤ إ ئ ة ى).
+    pub folded: u32,
+}
+
+/// The classes of `bytes[pos..pos + 16]`, or `None` when fewer than 17
+/// bytes remain: the byte after the sixteen is read for a letter's second.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn classes(bytes: &[u8], pos: usize) -> Option<Classes> {
+    use std::arch::x86_64::*;
+    if pos + 17 > bytes.len() {
+        return None;
+    }
+    // SAFETY: SSE2 is part of every x86_64 target, and both loads read 16
+    // bytes inside `bytes` (pos + 17 <= len).
+    unsafe {
+        let splat = |b: u8| _mm_set1_epi8(b as i8);
+        let eq = |x: __m128i, b: u8| _mm_cmpeq_epi8(x, splat(b));
+        // lo <= x <= hi, unsigned: x - lo saturates to zero past hi - lo.
+        let within =
+            |x: __m128i, lo: u8, hi: u8| _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(x, splat(lo)), splat(hi - lo)), _mm_setzero_si128());
+        let mask = |x: __m128i| _mm_movemask_epi8(x) as u32;
+        let at = bytes.as_ptr().add(pos);
+        let b = _mm_loadu_si128(at.cast());
+        let next = _mm_loadu_si128(at.add(1).cast());
+        let upper = within(b, b'A', b'Z');
+        let special = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(eq(b, b'&'), eq(b, b',')), _mm_or_si128(eq(b, b';'), eq(b, b'#'))),
+            _mm_or_si128(eq(b, b'_'), upper),
+        );
+        let plain = _mm_andnot_si128(special, _mm_or_si128(within(b, 0x20, 0x7E), eq(b, b'\n')));
+        let alnum = _mm_or_si128(_mm_or_si128(upper, within(b, b'a', b'z')), within(b, b'0', b'9'));
+        let d8 = _mm_and_si128(eq(b, 0xD8), within(next, 0xA1, 0xBA));
+        let d9 = _mm_and_si128(eq(b, 0xD9), within(next, 0x81, 0x8A));
+        let folded = _mm_or_si128(
+            _mm_and_si128(d8, _mm_or_si128(within(next, 0xA2, 0xA6), eq(next, 0xA9))),
+            _mm_and_si128(d9, eq(next, 0x89)),
+        );
+        Some(Classes {
+            plain: mask(plain),
+            alnum: mask(alnum),
+            letter: mask(_mm_or_si128(d8, d9)),
+            folded: mask(folded),
+        })
+    }
+}
+
+/// Without SSE2 the callers take their one-character paths.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+pub(crate) fn classes(_bytes: &[u8], _pos: usize) -> Option<Classes> {
+    None
+}
+
+/// How far a run of the bytes in `one` (one-byte characters) and of the
+/// letters whose first bytes are in `letter` goes from the start of the 16:
+/// 16 or 17 when it fills them (17 when a letter's second byte is the
+/// seventeenth), else the offset of the first byte outside it.
+#[inline]
+pub(crate) fn run_end(one: u32, letter: u32) -> u32 {
+    // A letter's second byte goes with its first.
+    let kept = one | letter | letter << 1;
+    if kept & 0xFFFF == 0xFFFF {
+        16 + (letter >> 15 & 1)
+    } else {
+        (!kept).trailing_zeros()
+    }
+}
+
+#[cfg(all(test, target_arch = "x86_64"))]
+mod tests {
+    use super::*;
+
+    /// Every pair of bytes, at every lane of the sixteen, gets the classes
+    /// that the one-character rules give it.
+    #[test]
+    fn classes_match_the_character_rules() {
+        for lead in 0..=255u8 {
+            for second in 0..=255u8 {
+                let letter = matches!(u16::from_be_bytes([lead, second]), 0xD8A1..=0xD8BA | 0xD981..=0xD98A);
+                let folded = matches!(u16::from_be_bytes([lead, second]), 0xD8A2..=0xD8A6 | 0xD8A9 | 0xD989);
+                let plain = (0x20..=0x7E).contains(&lead) && !b"&,;#_".contains(&lead) && !lead.is_ascii_uppercase() || lead == b'\n';
+                for lane in 0..16 {
+                    let mut buf = [b' '; 17];
+                    buf[lane] = lead;
+                    buf[lane + 1] = second;
+                    let c = classes(&buf, 0).unwrap();
+                    let bit = |m: u32| m >> lane & 1 == 1;
+                    assert_eq!(bit(c.letter), letter, "{lead:02X} {second:02X} at {lane}");
+                    assert_eq!(bit(c.folded), folded, "{lead:02X} {second:02X} at {lane}");
+                    assert_eq!(bit(c.plain), plain, "{lead:02X} at {lane}");
+                    assert_eq!(bit(c.alnum), lead.is_ascii_alphanumeric(), "{lead:02X} at {lane}");
+                }
+            }
+        }
+        assert!(classes(&[b'a'; 16], 0).is_none());
+    }
+
+    #[test]
+    fn runs_end_at_the_first_byte_outside_them() {
+        // "قال: نعم" has a colon at byte 6.
+        let text = "قال: نعم والمزيد من الكلام";
+        let c = classes(text.as_bytes(), 0).unwrap();
+        assert_eq!(run_end(c.alnum, c.letter), 6);
+        // A space, then letters: the eighth letter's second byte is the 17th.
+        let text = " بببببببب ب";
+        let c = classes(text.as_bytes(), 0).unwrap();
+        assert_eq!(run_end(c.plain, c.letter), 17);
+        // Letters only: the run fills the sixteen.
+        let c = classes(&text.as_bytes()[1..], 0).unwrap();
+        assert_eq!(run_end(c.alnum, c.letter), 16);
+    }
+}
