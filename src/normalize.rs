@@ -15,6 +15,8 @@ pub struct Normalized {
     /// byte, delta). Sparse, because most characters keep their width.
     checkpoints: Vec<(u32, i64)>,
     original_len: usize,
+    /// The builder's list of pending folds, kept for the next document.
+    folds: Vec<usize>,
 }
 
 impl Normalized {
@@ -240,7 +242,10 @@ pub fn normalize(original: &str) -> Normalized {
 pub fn normalize_into(original: &str, into: &mut Normalized) {
     let mut text = std::mem::take(&mut into.text);
     text.clear();
-    text.reserve(original.len());
+    // Reserving on the emptied buffer would copy its old bytes over.
+    if text.capacity() < original.len() {
+        text = String::with_capacity(original.len().max(2 * text.capacity()));
+    }
     let mut checkpoints = std::mem::take(&mut into.checkpoints);
     checkpoints.clear();
     let mut out = Builder {
@@ -248,7 +253,7 @@ pub fn normalize_into(original: &str, into: &mut Normalized) {
         text,
         checkpoints,
         delta: 0,
-        folds: Vec::new(),
+        folds: std::mem::take(&mut into.folds),
     };
     let bytes = original.as_bytes();
     let mut pos = 0;
@@ -314,6 +319,7 @@ pub fn normalize_into(original: &str, into: &mut Normalized) {
     out.copy(run, pos);
     into.text = out.text;
     into.checkpoints = out.checkpoints;
+    into.folds = out.folds;
     into.original_len = original.len();
 }
 

@@ -1,6 +1,7 @@
 //! Runs documents through extraction in parallel, in bounded batches, and
 //! hands the results to a sink in input order. The only module with threads.
 
+use std::sync::Mutex;
 use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
@@ -100,14 +101,23 @@ pub fn run(
             }
         });
         let writer = scope.spawn(move || write_batches(wrx, sink, on_failure, progress));
+        // One set of buffers per worker for the whole run: rayon's
+        // `map_init` would make one per split of every batch, and the
+        // buffers would grow again each time.
+        let scratch: Vec<Mutex<crate::Scratch>> = (0..pool.current_num_threads()).map(|_| Mutex::default()).collect();
         for mut batch in rx.iter() {
             // Deferred JSON lines are parsed here, on the workers.
             let results = pool.install(|| {
                 batch
                     .par_iter_mut()
-                    .map_init(crate::Scratch::default, |s, r| {
+                    .map(|r| {
+                        let worker = rayon::current_thread_index().unwrap_or(0) % scratch.len();
+                        // Only this worker takes its lock; a panic cannot
+                        // poison it (process catches them) and would leave
+                        // nothing behind (the buffers are cleared first).
+                        let mut s = scratch[worker].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                         r.parse();
-                        process(s, r, rules)
+                        process(&mut s, r, rules)
                     })
                     .collect()
             });

@@ -89,7 +89,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     tokens.clear();
-    tokens.reserve(text.len() / 5);
+    // Reserving on the emptied buffer would copy its old tokens over.
+    if tokens.capacity() < text.len() / 5 {
+        *tokens = Vec::with_capacity((text.len() / 5).max(2 * tokens.capacity()));
+    }
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
