@@ -88,10 +88,12 @@ fn render(original: &str, norm: &Normalized, seg: &Segments, a: usize, b: usize,
     // Most names need no cleaning: no quotation marks, parentheses
     // (موقع (اليوم السابع)), hashtag marks, bidi controls, NBSP (their UTF-8
     // starts with 0xC2 or 0xE2), ASCII quotes or odd spacing.
-    let plain = !raw
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'#' | b'_' | b'(' | b')' | b'\n' | b'\r' | b'\t' | 0xC2 | 0xE2))
-        && !raw.contains("  ");
+    let mut prev = 0;
+    let plain = !raw.bytes().any(|b| {
+        let double_space = b == b' ' && prev == b' ';
+        prev = b;
+        double_space || matches!(b, b'"' | b'#' | b'_' | b'(' | b')' | b'\n' | b'\r' | b'\t' | 0xC2 | 0xE2)
+    });
     if plain {
         return raw
             .trim_matches(|c: char| c == '،' || c == ',' || c == ':' || c == '.' || c == ' ')
@@ -159,7 +161,11 @@ pub fn extract_with(scratch: &mut Scratch, original: &str, rules: &Rules) -> Ext
 /// claims' offsets and a decision for every marker.
 pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues::Cues, rules: &Rules) -> Extraction {
     let render_fn = |a: usize, b: usize, skip: usize| render(original, norm, seg, a, b, skip);
-    let mut linker = link::Linker::new(&norm.text, seg, rules, &render_fn);
+    let raw_fn = |i: usize| {
+        let t = seg.tokens[i];
+        &original[norm.to_original(t.start as usize)..norm.to_original(t.end as usize)]
+    };
+    let mut linker = link::Linker::new(&norm.text, seg, rules, &render_fn, &raw_fn);
     let mut counter = CharCounter::new(original);
     let mut out = Extraction::default();
     // The marker's span in code points, for the decision kept on it.

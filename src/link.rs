@@ -77,6 +77,8 @@ pub struct Linker<'a> {
     rules: &'a Rules,
     /// Renders a token range as original text (quotation marks removed).
     render: &'a dyn Fn(usize, usize, usize) -> String,
+    /// The original text of one token, as it stands.
+    raw: &'a dyn Fn(usize) -> &'a str,
     entities: Vec<Entity>,
     /// The token whose leading ل is not part of the source (set per frame).
     lam: Option<usize>,
@@ -152,13 +154,21 @@ fn compatible(a: Agreement, b: Agreement) -> bool {
 
 impl<'a> Linker<'a> {
     /// A linker for one document. `render(a, b, skip)` returns the original
-    /// text of tokens a..b, skipping `skip` leading characters of token a.
-    pub fn new(text: &'a str, seg: &'a Segments, rules: &'a Rules, render: &'a dyn Fn(usize, usize, usize) -> String) -> Self {
+    /// text of tokens a..b, skipping `skip` leading characters of token a;
+    /// `raw(i)` the original text of token i as it stands.
+    pub fn new(
+        text: &'a str,
+        seg: &'a Segments,
+        rules: &'a Rules,
+        render: &'a dyn Fn(usize, usize, usize) -> String,
+        raw: &'a dyn Fn(usize) -> &'a str,
+    ) -> Self {
         Linker {
             text,
             seg,
             rules,
             render,
+            raw,
             entities: Vec::new(),
             lam: None,
             history: Vec::new(),
@@ -1302,7 +1312,8 @@ impl<'a> Linker<'a> {
         let end = (a..b)
             .find(|&i| {
                 self.word(i).is_some_and(accusative)
-                    || self.word(i).is_some() && (self.render)(i, i + 1, 0).contains(['\u{064B}', '\u{064C}', '\u{064D}'])
+                    // Rendering keeps the marks: the token as written tells.
+                    || self.word(i).is_some() && (self.raw)(i).contains(['\u{064B}', '\u{064C}', '\u{064D}'])
             })
             .unwrap_or(b);
         let end = self.trim_range((a, end)).1;
