@@ -435,7 +435,7 @@ impl Iterator for JsonlRecords {
             self.line += 1;
             let location = format!("line {}", self.line);
             let fallback_id = format!("{}:{}", self.source, self.line);
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            match read_line(&mut self.reader, &mut self.buf) {
                 Ok(0) => {
                     if self.line == 1 {
                         self.done = true;
@@ -463,6 +463,37 @@ impl Iterator for JsonlRecords {
             }
             let (id, body) = parse_json_line(line, &self.cfg.id_field, &self.cfg.text_field);
             return Some(Record::new(&self.source, location, id.unwrap_or(fallback_id), body));
+        }
+    }
+}
+
+/// `BufRead::read_until(b'\n')` with the memchr crate's vector search: the
+/// standard one looks for the line end a word at a time, and JSON lines
+/// are long.
+fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let (done, used) = {
+            let avail = match r.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            match memchr::memchr(b'\n', avail) {
+                Some(i) => {
+                    buf.extend_from_slice(&avail[..=i]);
+                    (true, i + 1)
+                }
+                None => {
+                    buf.extend_from_slice(avail);
+                    (avail.is_empty(), avail.len())
+                }
+            }
+        };
+        r.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
         }
     }
 }
