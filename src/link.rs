@@ -650,11 +650,13 @@ impl<'a> Linker<'a> {
             let mut end = s + 1;
             // A known person's surname alone (تيتورينكو | تصريحات ...) ends there.
             let sw = self.word(s).unwrap_or_default();
-            let known_alone = self
-                .recent()
-                .iter()
-                .any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw))
-                || self.surname_earlier(s);
+            // Only asked when a word follows: the look-back is long.
+            let known_alone = idx.len() > start + 1
+                && (self
+                    .recent()
+                    .iter()
+                    .any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw))
+                    || self.surname_earlier(s));
             for &i in &idx[start + 1..] {
                 let w = self.word(i).unwrap_or_default();
                 if known_alone && !self.recent().iter().any(|e| e.key.windows(2).any(|p| p[0] == sw && p[1] == w)) {
@@ -2526,6 +2528,11 @@ impl<'a> Linker<'a> {
         let floor = before.saturating_sub(NAME_LOOKBACK_TOKENS);
         (floor..before).rev().find_map(|k| {
             let w = self.word(k)?;
+            // The head, with ال، و or وال before it: most words of the
+            // look-back fail on their length or ending.
+            if w.len() < head.len() || w.len() > head.len() + 6 || !w.ends_with(head) {
+                return None;
+            }
             let w = bare(w.strip_prefix('و').filter(|r| bare(r) == head).unwrap_or(w));
             if w != head {
                 return None;
