@@ -100,6 +100,20 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             i += 1;
             continue;
         }
+        // Most tokens are words of common letters (Arabic, or ASCII letters
+        // and digits) with a space after them: read 16 bytes at a time.
+        if let Some(c) = crate::scan::classes(bytes, i) {
+            let run = crate::scan::run_end(c.alnum, c.letter) as usize;
+            if run > 0 && run < 16 && bytes[i + run] == b' ' {
+                tokens.push(Token {
+                    start: i as u32,
+                    end: (i + run) as u32,
+                    kind: Kind::Word,
+                });
+                i += run + 1;
+                continue;
+            }
+        }
         // Most tokens start with an Arabic letter or an ASCII alphanumeric.
         let lead = word_bytes_at(bytes, i);
         let c = if lead > 0 { '\0' } else { char_at(text, i) };
