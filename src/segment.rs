@@ -263,14 +263,15 @@ pub fn segment_into(text: &str, seg: &mut Segments) {
     let paragraphs = &mut seg.paragraphs;
     sentences.clear();
     paragraphs.clear();
+    // One pass: sentences as their ends come, each paragraph at its break.
     let mut para_start = 0;
-    let mut i = 0;
-    while i <= tokens.len() {
-        let at_break = i == tokens.len() || tokens[i].kind == Kind::Break;
-        if at_break {
+    let mut sent_start = 0;
+    let mut words = 0;
+    for i in 0..=tokens.len() {
+        let t = tokens.get(i);
+        if t.is_none_or(|t| t.kind == Kind::Break) {
             if i > para_start {
                 let p = paragraphs.len();
-                let words = tokens[para_start..i].iter().filter(|t| t.is_word()).count();
                 let last = tokens[para_start..i]
                     .iter()
                     .rev()
@@ -281,36 +282,36 @@ pub fn segment_into(text: &str, seg: &mut Segments) {
                     end: i,
                     heading: words <= HEADING_MAX_WORDS && !closed,
                 });
-                let mut s = para_start;
-                for k in para_start..i {
-                    if ends_sentence(tokens, k) {
-                        // Keep a closing quotation mark with its sentence.
-                        let mut e = k + 1;
-                        while e < i && matches!(tokens[e].kind, Kind::Punct('"' | '”' | '»' | ')')) && tokens[e].start == tokens[e - 1].end
-                        {
-                            e += 1;
-                        }
-                        if e > s {
-                            sentences.push(Sentence {
-                                first: s,
-                                end: e,
-                                paragraph: p,
-                            });
-                        }
-                        s = e;
-                    }
-                }
-                if s < i {
+                if sent_start < i {
                     sentences.push(Sentence {
-                        first: s,
+                        first: sent_start,
                         end: i,
                         paragraph: p,
                     });
                 }
             }
             para_start = i + 1;
+            sent_start = i + 1;
+            words = 0;
+            continue;
         }
-        i += 1;
+        words += usize::from(t.is_some_and(Token::is_word));
+        if ends_sentence(tokens, i) {
+            // Keep a closing quotation mark with its sentence.
+            let mut e = i + 1;
+            while e < tokens.len() && matches!(tokens[e].kind, Kind::Punct('"' | '”' | '»' | ')')) && tokens[e].start == tokens[e - 1].end
+            {
+                e += 1;
+            }
+            if e > sent_start {
+                sentences.push(Sentence {
+                    first: sent_start,
+                    end: e,
+                    paragraph: paragraphs.len(),
+                });
+            }
+            sent_start = e;
+        }
     }
     // Sentences built from a closing-quote run can start after their own end
     // only if the loop above skipped; keep them ordered and non-empty.
