@@ -14,6 +14,8 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 use crate::decode;
 
+mod fast_json;
+
 /// Input layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -514,12 +516,18 @@ fn parse_json_line(line: &[u8], id_field: &str, text_field: &str) -> (Option<Str
         Ok(s) => s,
         Err(bad) => return (None, Err(bad.to_string())),
     };
-    let mut de = serde_json::Deserializer::from_str(line);
-    let seed = Fields {
-        id: id_field,
-        text: text_field,
-    };
-    match seed.deserialize(&mut de).and_then(|v| de.end().map(|_| v)) {
+    let picked = fast_json::fields(line, id_field, text_field).map_or_else(
+        || {
+            let mut de = serde_json::Deserializer::from_str(line);
+            let seed = Fields {
+                id: id_field,
+                text: text_field,
+            };
+            seed.deserialize(&mut de).and_then(|v| de.end().map(|_| v))
+        },
+        Ok,
+    );
+    match picked {
         Err(e) => (None, Err(format!("invalid JSON: {e}"))),
         Ok((id, Some(Some(t)))) => (id, Ok(t)),
         Ok((id, Some(None))) => (id, Err(format!("field \"{text_field}\" is not a string"))),

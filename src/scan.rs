@@ -66,6 +66,33 @@ pub(crate) fn classes(_bytes: &[u8], _pos: usize) -> Option<Classes> {
     None
 }
 
+/// The offset of the first byte of `b` that ends a run of a JSON string's
+/// plain characters (`"`, `\` or a control character), or its length.
+pub(crate) fn string_stop(b: &[u8]) -> usize {
+    let stops = |c: u8| c == b'"' || c == b'\\' || c < 0x20;
+    let mut i = 0;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        while i + 16 <= b.len() {
+            // SAFETY: SSE2 is part of every x86_64 target, and the load
+            // reads 16 bytes inside `b` (i + 16 <= len).
+            let m = unsafe {
+                let v = _mm_loadu_si128(b.as_ptr().add(i).cast());
+                let control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+                let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+                let slash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
+                _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, slash)))
+            };
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+    }
+    i + b[i..].iter().position(|&c| stops(c)).unwrap_or(b.len() - i)
+}
+
 /// How far a run of the bytes in `one` (one-byte characters) and of the
 /// letters whose first bytes are in `letter` goes from the start of the 16:
 /// 16 or 17 when it fills them (17 when a letter's second byte is the
