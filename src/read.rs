@@ -408,7 +408,6 @@ pub struct JsonlRecords {
     /// Shared with deferred records, which need the field names.
     cfg: std::sync::Arc<ReadConfig>,
     line: usize,
-    buf: Vec<u8>,
     done: bool,
 }
 
@@ -419,7 +418,6 @@ impl JsonlRecords {
             source,
             cfg: std::sync::Arc::new(cfg),
             line: 0,
-            buf: Vec::new(),
             done: false,
         }
     }
@@ -433,11 +431,13 @@ impl Iterator for JsonlRecords {
             if self.done {
                 return None;
             }
-            self.buf.clear();
             self.line += 1;
             let location = format!("line {}", self.line);
             let fallback_id = format!("{}:{}", self.source, self.line);
-            match read_line(&mut self.reader, &mut self.buf) {
+            // A new buffer for each line, filled once in the common case (the
+            // line is whole in the reader's buffer) and handed on as it is.
+            let mut buf = Vec::new();
+            match read_line(&mut self.reader, &mut buf) {
                 Ok(0) => {
                     if self.line == 1 {
                         self.done = true;
@@ -451,19 +451,21 @@ impl Iterator for JsonlRecords {
                     return Some(Record::failed(&self.source, location, fallback_id, read_reason(&e)));
                 }
             }
-            let line = trim_ascii(&self.buf);
-            if line.is_empty() {
+            let (start, end) = trim_ascii(&buf);
+            if start == end {
                 continue;
             }
             if self.cfg.defer_json {
+                buf.truncate(end);
+                buf.drain(..start);
                 let mut rec = Record::new(&self.source, location, fallback_id, Err(String::new()));
                 rec.pending = Some(Box::new(PendingJson {
-                    line: line.to_vec(),
+                    line: buf,
                     cfg: self.cfg.clone(),
                 }));
                 return Some(rec);
             }
-            let (id, body) = parse_json_line(line, &self.cfg.id_field, &self.cfg.text_field);
+            let (id, body) = parse_json_line(&buf[start..end], &self.cfg.id_field, &self.cfg.text_field);
             return Some(Record::new(&self.source, location, id.unwrap_or(fallback_id), body));
         }
     }
@@ -500,10 +502,11 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<usize> {
     }
 }
 
-fn trim_ascii(b: &[u8]) -> &[u8] {
+/// The range of `b` without ASCII whitespace at either end.
+fn trim_ascii(b: &[u8]) -> (usize, usize) {
     let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
     let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
-    &b[start..end]
+    (start, end)
 }
 
 /// The id (when the line has one) and the text of one JSON line, or why
