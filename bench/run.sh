@@ -23,8 +23,10 @@ need python3 python3
 if [ -n "${PGO:-}" ]; then
     isnad=$(bench/pgo.sh)
 else
-    cargo build --release --quiet
-    isnad=target/release/isnad
+    # The build for corpus-scale runs (Cargo.toml): --release with
+    # whole-program optimisation.
+    cargo build --profile release-lto --quiet
+    isnad=target/release-lto/isnad
 fi
 echo "binary: $isnad"
 
