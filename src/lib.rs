@@ -25,49 +25,30 @@ pub use rules::Rules;
 use normalize::Normalized;
 use segment::Segments;
 
-/// Maps original byte offsets to code-point offsets. Offsets are asked for
-/// in any order, so counting resumes from the nearest mark left on the way;
-/// a huge document stays linear.
-struct CharCounter<'a> {
-    original: &'a str,
-    /// (byte, chars) marks, rising, at least every `MARK_STEP` bytes.
-    marks: Vec<(usize, usize)>,
-    /// The last offset asked for: offsets mostly come in text order, so
-    /// counting resumes from there when it is nearer than a mark.
-    last: (usize, usize),
+/// Maps byte offsets of `original` to code-point offsets: the offsets a
+/// document's claims and decisions need, counted in one pass over the text.
+struct CharOffsets {
+    bytes: Vec<usize>,
+    chars: Vec<usize>,
 }
 
-const MARK_STEP: usize = 16 << 10;
-
-impl<'a> CharCounter<'a> {
-    fn new(original: &'a str) -> Self {
-        CharCounter {
-            original,
-            marks: vec![(0, 0)],
-            last: (0, 0),
+impl CharOffsets {
+    fn new(original: &str, mut bytes: Vec<usize>) -> Self {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut chars = Vec::with_capacity(bytes.len());
+        let (mut at, mut count) = (0, 0);
+        for &b in &bytes {
+            count += original[at..b].chars().count();
+            at = b;
+            chars.push(count);
         }
+        CharOffsets { bytes, chars }
     }
 
-    fn chars_at(&mut self, byte: usize) -> usize {
-        let i = self.marks.partition_point(|m| m.0 <= byte) - 1;
-        let (mut b, mut c) = self.marks[i];
-        if i + 1 == self.marks.len() {
-            while byte - b > MARK_STEP {
-                let mut next = b + MARK_STEP;
-                while !self.original.is_char_boundary(next) {
-                    next += 1;
-                }
-                c += self.original[b..next].chars().count();
-                b = next;
-                self.marks.push((b, c));
-            }
-        }
-        if self.last.0 <= byte && self.last.0 > b {
-            (b, c) = self.last;
-        }
-        let chars = c + self.original[b..byte].chars().count();
-        self.last = (byte, chars);
-        chars
+    /// The code-point offset of `byte`, one of those given to `new`.
+    fn of(&self, byte: usize) -> usize {
+        self.bytes.binary_search(&byte).map_or(0, |i| self.chars[i])
     }
 }
 
@@ -166,12 +147,14 @@ pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues
         &original[norm.to_original(t.start as usize)..norm.to_original(t.end as usize)]
     };
     let mut linker = link::Linker::new(&norm.text, seg, rules, &render_fn, &raw_fn);
-    let mut counter = CharCounter::new(original);
     let mut out = Extraction::default();
-    // The marker's span in code points, for the decision kept on it.
-    let cue_span = |counter: &mut CharCounter, (a, b): (usize, usize)| {
-        let start = counter.chars_at(norm.to_original(seg.tokens[a].start as usize));
-        (start, counter.chars_at(norm.to_original(seg.tokens[b - 1].end as usize)))
+    // The marker's span in original bytes, for the decision kept on it; all
+    // offsets become code points at the end, in one pass over the text.
+    let cue_span = |(a, b): (usize, usize)| {
+        (
+            norm.to_original(seg.tokens[a].start as usize),
+            norm.to_original(seg.tokens[b - 1].end as usize),
+        )
     };
 
     // Frames and clause-less verbs, in text order: a verb without a claim may
@@ -184,7 +167,7 @@ pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues
                 linker.note(r.cue.0, r.sentence, h, r.agreement, r.reason == Reason::Naming);
             }
         }
-        let (start, end) = cue_span(&mut counter, f.cue);
+        let (start, end) = cue_span(f.cue);
         let att = linker.link(f);
         let reason = if att.is_some() { Reason::Claim } else { Reason::NoSpeaker };
         out.decisions.push(Decision { start, end, reason });
@@ -207,17 +190,29 @@ pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues
             cue_text,
             quote_type: f.quote_type,
             claim: original[s_byte..e_byte].to_string(),
-            start: counter.chars_at(s_byte),
-            end: counter.chars_at(e_byte),
+            start: s_byte,
+            end: e_byte,
         });
     }
     for r in &found.rejected {
-        let (start, end) = cue_span(&mut counter, r.cue);
+        let (start, end) = cue_span(r.cue);
         out.decisions.push(Decision {
             start,
             end,
             reason: r.reason,
         });
+    }
+    let spans = out
+        .claims
+        .iter()
+        .map(|c| (c.start, c.end))
+        .chain(out.decisions.iter().map(|d| (d.start, d.end)));
+    let offsets = CharOffsets::new(original, spans.flat_map(|(a, b)| [a, b]).collect());
+    for c in &mut out.claims {
+        (c.start, c.end) = (offsets.of(c.start), offsets.of(c.end));
+    }
+    for d in &mut out.decisions {
+        (d.start, d.end) = (offsets.of(d.start), offsets.of(d.end));
     }
     out.claims.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     for (i, c) in out.claims.iter_mut().enumerate() {
