@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds target/pgo/release-lto/isnad with profile-guided optimisation: an
 # instrumented build runs over arabic-newspapers (a corpus the benchmark does
-# not time), and the release-lto build then uses that profile. About 3 minutes on
-# two cores; the output is byte-identical to the plain build.
+# not time), and the release-lto build then uses that profile. About 4 minutes
+# on two cores; the output is byte-identical to the plain build.
 #
 #   bench/pgo.sh                  # prints the binary's path
 #   PGO=1 bench/run.sh            # benchmarks it instead of the plain build

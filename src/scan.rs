@@ -1,5 +1,6 @@
 //! Byte classes, 16 bytes at a time, for the fast paths of the normaliser and
-//! the tokenizer: most of a news article is runs of Arabic letters and ASCII.
+//! the tokenizer (most of a news article is runs of Arabic letters and ASCII)
+//! and of the JSON reader (most of a JSON string needs no unescaping).
 
 /// Bit masks over 16 bytes: bit i is about byte i.
 #[derive(Debug, Clone, Copy)]
@@ -135,6 +136,19 @@ mod tests {
             }
         }
         assert!(classes(&[b'a'; 16], 0).is_none());
+    }
+
+    #[test]
+    fn a_json_string_stops_at_quotes_backslashes_and_controls() {
+        // Every stop at every offset, past letters and high bytes.
+        for stop in [b'"', b'\\', 0x00, 0x1F, b'\n'] {
+            for at in 0..40 {
+                let mut b: Vec<u8> = "نعم قال ".bytes().cycle().take(48).collect();
+                b[at] = stop;
+                assert_eq!(string_stop(&b), b.iter().position(|&c| c == stop).unwrap(), "{stop:02X} at {at}");
+            }
+        }
+        assert_eq!(string_stop("لا شيء هنا يوقف السلسلة".as_bytes()), "لا شيء هنا يوقف السلسلة".len());
     }
 
     #[test]
