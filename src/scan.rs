@@ -2,7 +2,7 @@
 //! the tokenizer (most of a news article is runs of Arabic letters and ASCII)
 //! and of the JSON reader (most of a JSON string needs no unescaping).
 
-/// Bit masks over 16 bytes: bit i is about byte i.
+/// Bit masks over 16 or 32 bytes: bit i is about byte i.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Classes {
     /// Printable ASCII and line feeds, but `& , ; # _` and `A-Z`: the ASCII
@@ -17,47 +17,95 @@ pub(crate) struct Classes {
     pub folded: u32,
 }
 
+/// The body of a byte-class function over `$lanes` bytes, from one set of
+/// intrinsics: written once for SSE2 (16 bytes) and AVX2 (32 bytes).
+#[cfg(target_arch = "x86_64")]
+macro_rules! classes_body {
+    ($bytes:ident, $pos:ident, $lanes:expr, $v:ty, $load:ident, $set1:ident, $cmpeq:ident, $subs:ident, $sub:ident, $zero:ident,
+     $mask:ident, $or:ident, $and:ident, $andnot:ident) => {{
+        use std::arch::x86_64::*;
+        if $pos + $lanes + 1 > $bytes.len() {
+            return None;
+        }
+        // SAFETY: the caller's target has the instructions, and both loads
+        // read `$lanes` bytes inside `bytes` (pos + lanes + 1 <= len).
+        unsafe {
+            let splat = |b: u8| $set1(b as i8);
+            let eq = |x: $v, b: u8| $cmpeq(x, splat(b));
+            // lo <= x <= hi, unsigned: x - lo saturates to zero past hi - lo.
+            let within = |x: $v, lo: u8, hi: u8| $cmpeq($subs($sub(x, splat(lo)), splat(hi - lo)), $zero());
+            let mask = |x: $v| $mask(x) as u32;
+            let at = $bytes.as_ptr().add($pos);
+            let b = $load(at.cast());
+            let next = $load(at.add(1).cast());
+            let upper = within(b, b'A', b'Z');
+            let special = $or(
+                $or($or(eq(b, b'&'), eq(b, b',')), $or(eq(b, b';'), eq(b, b'#'))),
+                $or(eq(b, b'_'), upper),
+            );
+            let plain = $andnot(special, $or(within(b, 0x20, 0x7E), eq(b, b'\n')));
+            let alnum = $or($or(upper, within(b, b'a', b'z')), within(b, b'0', b'9'));
+            let d8 = $and(eq(b, 0xD8), within(next, 0xA1, 0xBA));
+            let d9 = $and(eq(b, 0xD9), within(next, 0x81, 0x8A));
+            let folded = $or($and(d8, $or(within(next, 0xA2, 0xA6), eq(next, 0xA9))), $and(d9, eq(next, 0x89)));
+            Some(Classes {
+                plain: mask(plain),
+                alnum: mask(alnum),
+                letter: mask($or(d8, d9)),
+                folded: mask(folded),
+            })
+        }
+    }};
+}
+
 /// The classes of `bytes[pos..pos + 16]`, or `None` when fewer than 17
 /// bytes remain: the byte after the sixteen is read for a letter's second.
 #[cfg(target_arch = "x86_64")]
 #[inline]
 pub(crate) fn classes(bytes: &[u8], pos: usize) -> Option<Classes> {
-    use std::arch::x86_64::*;
-    if pos + 17 > bytes.len() {
-        return None;
-    }
-    // SAFETY: SSE2 is part of every x86_64 target, and both loads read 16
-    // bytes inside `bytes` (pos + 17 <= len).
-    unsafe {
-        let splat = |b: u8| _mm_set1_epi8(b as i8);
-        let eq = |x: __m128i, b: u8| _mm_cmpeq_epi8(x, splat(b));
-        // lo <= x <= hi, unsigned: x - lo saturates to zero past hi - lo.
-        let within =
-            |x: __m128i, lo: u8, hi: u8| _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(x, splat(lo)), splat(hi - lo)), _mm_setzero_si128());
-        let mask = |x: __m128i| _mm_movemask_epi8(x) as u32;
-        let at = bytes.as_ptr().add(pos);
-        let b = _mm_loadu_si128(at.cast());
-        let next = _mm_loadu_si128(at.add(1).cast());
-        let upper = within(b, b'A', b'Z');
-        let special = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(eq(b, b'&'), eq(b, b',')), _mm_or_si128(eq(b, b';'), eq(b, b'#'))),
-            _mm_or_si128(eq(b, b'_'), upper),
-        );
-        let plain = _mm_andnot_si128(special, _mm_or_si128(within(b, 0x20, 0x7E), eq(b, b'\n')));
-        let alnum = _mm_or_si128(_mm_or_si128(upper, within(b, b'a', b'z')), within(b, b'0', b'9'));
-        let d8 = _mm_and_si128(eq(b, 0xD8), within(next, 0xA1, 0xBA));
-        let d9 = _mm_and_si128(eq(b, 0xD9), within(next, 0x81, 0x8A));
-        let folded = _mm_or_si128(
-            _mm_and_si128(d8, _mm_or_si128(within(next, 0xA2, 0xA6), eq(next, 0xA9))),
-            _mm_and_si128(d9, eq(next, 0x89)),
-        );
-        Some(Classes {
-            plain: mask(plain),
-            alnum: mask(alnum),
-            letter: mask(_mm_or_si128(d8, d9)),
-            folded: mask(folded),
-        })
-    }
+    // SSE2 is part of every x86_64 target.
+    classes_body!(
+        bytes,
+        pos,
+        16,
+        __m128i,
+        _mm_loadu_si128,
+        _mm_set1_epi8,
+        _mm_cmpeq_epi8,
+        _mm_subs_epu8,
+        _mm_sub_epi8,
+        _mm_setzero_si128,
+        _mm_movemask_epi8,
+        _mm_or_si128,
+        _mm_and_si128,
+        _mm_andnot_si128
+    )
+}
+
+/// [`classes`] over 32 bytes (33 must remain), for CPUs with AVX2.
+///
+/// # Safety
+/// The CPU must have AVX2 (`is_x86_feature_detected!("avx2")`).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub(crate) unsafe fn classes32(bytes: &[u8], pos: usize) -> Option<Classes> {
+    classes_body!(
+        bytes,
+        pos,
+        32,
+        __m256i,
+        _mm256_loadu_si256,
+        _mm256_set1_epi8,
+        _mm256_cmpeq_epi8,
+        _mm256_subs_epu8,
+        _mm256_sub_epi8,
+        _mm256_setzero_si256,
+        _mm256_movemask_epi8,
+        _mm256_or_si256,
+        _mm256_and_si256,
+        _mm256_andnot_si256
+    )
 }
 
 /// Without SSE2 the callers take their one-character paths.
@@ -95,18 +143,27 @@ pub(crate) fn string_stop(b: &[u8]) -> usize {
 }
 
 /// How far a run of the bytes in `one` (one-byte characters) and of the
-/// letters whose first bytes are in `letter` goes from the start of the 16:
-/// 16 or 17 when it fills them (17 when a letter's second byte is the
-/// seventeenth), else the offset of the first byte outside it.
+/// letters whose first bytes are in `letter` goes from the start of the
+/// `lanes` (16 or 32) bytes: `lanes` or one more when it fills them (one more
+/// when a letter's second byte is the next), else the offset of the first byte
+/// outside it.
 #[inline]
-pub(crate) fn run_end(one: u32, letter: u32) -> u32 {
+pub(crate) fn run_end_of(one: u32, letter: u32, lanes: u32) -> u32 {
     // A letter's second byte goes with its first.
+    let (one, letter) = (u64::from(one), u64::from(letter));
     let kept = one | letter | letter << 1;
-    if kept & 0xFFFF == 0xFFFF {
-        16 + (letter >> 15 & 1)
+    let full = (1u64 << lanes) - 1;
+    if kept & full == full {
+        lanes + (letter >> (lanes - 1) & 1) as u32
     } else {
         (!kept).trailing_zeros()
     }
+}
+
+/// [`run_end_of`] over 16 bytes.
+#[inline]
+pub(crate) fn run_end(one: u32, letter: u32) -> u32 {
+    run_end_of(one, letter, 16)
 }
 
 #[cfg(all(test, target_arch = "x86_64"))]
@@ -117,6 +174,13 @@ mod tests {
     /// that the one-character rules give it.
     #[test]
     fn classes_match_the_character_rules() {
+        let avx2 = std::arch::is_x86_feature_detected!("avx2");
+        // The 17 bytes, then spaces to 33.
+        let buf_wide = |b: &[u8; 17]| {
+            let mut w = [b' '; 33];
+            w[..17].copy_from_slice(b);
+            w
+        };
         for lead in 0..=255u8 {
             for second in 0..=255u8 {
                 let letter = matches!(u16::from_be_bytes([lead, second]), 0xD8A1..=0xD8BA | 0xD981..=0xD98A);
@@ -126,12 +190,23 @@ mod tests {
                     let mut buf = [b' '; 17];
                     buf[lane] = lead;
                     buf[lane + 1] = second;
-                    let c = classes(&buf, 0).unwrap();
-                    let bit = |m: u32| m >> lane & 1 == 1;
-                    assert_eq!(bit(c.letter), letter, "{lead:02X} {second:02X} at {lane}");
-                    assert_eq!(bit(c.folded), folded, "{lead:02X} {second:02X} at {lane}");
-                    assert_eq!(bit(c.plain), plain, "{lead:02X} at {lane}");
-                    assert_eq!(bit(c.alnum), lead.is_ascii_alphanumeric(), "{lead:02X} at {lane}");
+                    let mut wide = [b' '; 33];
+                    wide[lane + 16..lane + 18].copy_from_slice(&[lead, second]);
+                    let found = [(classes(&buf, 0).unwrap(), lane)];
+                    // SAFETY: only where the CPU has AVX2.
+                    let found32 = avx2.then(|| {
+                        [
+                            (unsafe { classes32(&buf_wide(&buf), 0) }.unwrap(), lane),
+                            (unsafe { classes32(&wide, 0) }.unwrap(), lane + 16),
+                        ]
+                    });
+                    for (c, at) in found.into_iter().chain(found32.into_iter().flatten()) {
+                        let bit = |m: u32| m >> at & 1 == 1;
+                        assert_eq!(bit(c.letter), letter, "{lead:02X} {second:02X} at {at}");
+                        assert_eq!(bit(c.folded), folded, "{lead:02X} {second:02X} at {at}");
+                        assert_eq!(bit(c.plain), plain, "{lead:02X} at {at}");
+                        assert_eq!(bit(c.alnum), lead.is_ascii_alphanumeric(), "{lead:02X} at {at}");
+                    }
                 }
             }
         }
