@@ -837,7 +837,7 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
             // then ما is the object and the verb has its own subject.
             let relative_subject = i > sent.first
                 && form.agreement == Agreement::Masculine
-                && ctx.word(i - 1).is_some_and(|w| rules.is_relative(w))
+                && ctx.word(i - 1).is_some_and(|w| rules.is_subject_relative(w))
                 && ctx.word(i).is_some_and(|w| w.starts_with('ي') && rules.marker(w).is_some())
                 && !rules.takes_relative_object(form.lemma);
             let impersonal = (relative_subject || ctx.word(i).is_some_and(|w| rules.is_impersonal(w))) && clause_next;

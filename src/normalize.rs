@@ -174,11 +174,15 @@ fn skip_kept(bytes: &[u8], mut pos: usize, folds: &mut Vec<usize>) -> usize {
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2.
         pos = unsafe { skip_kept_avx2(bytes, pos, folds) };
+        // Stopped with 32 bytes to read: at a character to fold or drop.
+        if pos + 33 <= bytes.len() {
+            return pos;
+        }
     }
     skip_kept_with(bytes, pos, folds, 16, crate::scan::classes)
 }
 
-/// [`skip_kept`] 32 bytes at a time, then 16 for the rest.
+/// [`skip_kept`] 32 bytes at a time.
 ///
 /// # Safety
 /// The CPU must have AVX2.

@@ -225,7 +225,7 @@ pub struct Rules {
     conjunctions: Phrases,
     before_verb: WordSet,
     impersonal: WordSet,
-    relatives: WordSet,
+    subject_relatives: WordSet,
     /// Lemmas (indices into `lemmas`) whose ما is their object.
     relative_objects: Vec<usize>,
     outlet_names: Phrases,
@@ -771,7 +771,7 @@ impl Rules {
             conjunctions: Phrases::new(&markers.clause.conjunctions),
             before_verb: set(&markers.clause.before_verb),
             impersonal: set(&markers.clause.impersonal),
-            relatives: set(&markers.clause.relatives),
+            subject_relatives: set(&markers.clause.relatives),
             relative_objects,
             outlet_names: Phrases::new(&[outlets.names.as_slice(), outlets.platforms.as_slice()].concat()),
             platforms: Phrases::new(&outlets.platforms),
@@ -855,8 +855,8 @@ impl Rules {
 
     /// Whether a folded word is a relative that can be the subject of the
     /// verb after it (ما يشير إلى أن "which shows that").
-    pub fn is_relative(&self, word: &str) -> bool {
-        self.relatives.contains(word)
+    pub fn is_subject_relative(&self, word: &str) -> bool {
+        self.subject_relatives.contains(word)
     }
 
     /// Whether ما before a form of this lemma is its object (ما يقول إنه).

@@ -102,17 +102,16 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         }
         // Most tokens are words of common letters (Arabic, or ASCII letters
         // and digits) with a space after them: read 16 bytes at a time.
-        if let Some(c) = crate::scan::classes(bytes, i) {
-            let run = crate::scan::run_end(c.alnum, c.letter) as usize;
-            if run > 0 && run < 16 && bytes[i + run] == b' ' {
-                tokens.push(Token {
-                    start: i as u32,
-                    end: (i + run) as u32,
-                    kind: Kind::Word,
-                });
-                i += run + 1;
-                continue;
-            }
+        // `run`: those letters from i, 16 or more when they fill the read.
+        let run = crate::scan::classes(bytes, i).map_or(0, |c| crate::scan::run_end(c.alnum, c.letter) as usize);
+        if run > 0 && run < 16 && bytes[i + run] == b' ' {
+            tokens.push(Token {
+                start: i as u32,
+                end: (i + run) as u32,
+                kind: Kind::Word,
+            });
+            i += run + 1;
+            continue;
         }
         // Most tokens start with an Arabic letter or an ASCII alphanumeric.
         let lead = word_bytes_at(bytes, i);
@@ -126,13 +125,15 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             });
         } else if lead == 0 && c.is_whitespace() {
         } else if lead > 0 || is_word_char(c) {
-            let mut end = i + width;
-            // Most words are Arabic letters or ASCII letters and digits
-            // alone: read them 16 bytes at a time.
-            while let Some(c) = crate::scan::classes(bytes, end) {
-                let run = crate::scan::run_end(c.alnum, c.letter);
-                end += run as usize;
-                if run < 16 {
+            // The common letters read above; when they filled the 16 bytes,
+            // the rest 16 at a time.
+            let mut end = i + run.max(width);
+            while run >= 16
+                && let Some(c) = crate::scan::classes(bytes, end)
+            {
+                let more = crate::scan::run_end(c.alnum, c.letter);
+                end += more as usize;
+                if more < 16 {
                     break;
                 }
             }
