@@ -1376,8 +1376,11 @@ impl<'a> Linker<'a> {
         self.lam = (f.form.class == MarkerClass::Preposition)
             .then(|| {
                 let w = self.word(f.head.0)?;
-                // وفقا لـ / طبقا لـ take ل before any source (لوثائق المحكمة).
-                let takes_lam = self.word(f.cue.0).is_some_and(|c| c.ends_with('ا')) && w.starts_with('ل') && w.chars().count() > 3;
+                // وفقا لـ / طبقا لـ take ل before any source (لوثائق المحكمة);
+                // حسبما توضح ليرون: after ما a verb comes, then its subject.
+                let takes_lam = self.word(f.cue.0).is_some_and(|c| c.ends_with('ا') && !c.ends_with("ما"))
+                    && w.starts_with('ل')
+                    && w.chars().count() > 3;
                 (takes_lam || self.strip_lam(w).is_some()).then_some(f.head.0)
             })
             .flatten();
