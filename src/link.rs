@@ -796,19 +796,23 @@ impl<'a> Linker<'a> {
         in_place || in_body
     }
 
-    /// When في or لدى at `k` continues a role whose holder is named after it
+    /// When في، لدى، على or عن at `k` continues a role whose holder is named after it
     /// (مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني أن), the token of
     /// the holder's known first name: it follows within a few words, none of
     /// which ends a phrase.
     fn role_holder(&self, k: usize, np_start: usize, b: usize) -> Option<usize> {
-        if !matches!(self.word(k), Some("في" | "لدي")) || !self.word(np_start).is_some_and(|w| self.rules.is_title(w)) {
+        // المشرف العام على الفريق منصور البلوي، المسؤول عن الملف: على and عن
+        // take a role's charge the same way (علي the name aside).
+        let charge = matches!(self.word(k), Some("علي" | "عن")) && !self.is_ali(k);
+        if !(matches!(self.word(k), Some("في" | "لدي")) || charge) || !self.word(np_start).is_some_and(|w| self.rules.is_title(w)) {
             return None;
         }
         for x in k + 1..b.min(k + 8) {
             let w = self.word(x)?;
             // جامعة الملك سعود: a first name after الملك may be part of an
-            // institution's name.
-            if self.rules.is_first_name(w) && !self.named_institution(x) {
+            // institution's name. (على حسابه على تويتر: على folds to the
+            // name علي.)
+            if self.rules.is_first_name(w) && !self.named_institution(x) && (w != "علي" || self.is_ali(x)) {
                 return (x > k + 1).then_some(x);
             }
             // نقيب الأطباء في تعز الدكتور صادق الشجاع: a rank or honorific
