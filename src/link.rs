@@ -796,15 +796,18 @@ impl<'a> Linker<'a> {
         in_place || in_body
     }
 
-    /// When في، لدى، على or عن at `k` continues a role whose holder is named after it
-    /// (مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني أن), the token of
-    /// the holder's known first name: it follows within a few words, none of
-    /// which ends a phrase.
+    /// When في، لدى، على or عن at `k` continues a role whose holder is named
+    /// after it (مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني أن،
+    /// المشرف العام على الفريق منصور البلوي), the token of the holder's known
+    /// first name: it follows within a few words, none of which ends a phrase.
     fn role_holder(&self, k: usize, np_start: usize, b: usize) -> Option<usize> {
-        // المشرف العام على الفريق منصور البلوي، المسؤول عن الملف: على and عن
-        // take a role's charge the same way (علي the name aside).
-        let charge = matches!(self.word(k), Some("علي" | "عن")) && !self.is_ali(k);
-        if !(matches!(self.word(k), Some("في" | "لدي")) || charge) || !self.word(np_start).is_some_and(|w| self.rules.is_title(w)) {
+        // (علي: the folded على, unless it is the name.)
+        let opens = match self.word(k) {
+            Some("في" | "لدي" | "عن") => true,
+            Some("علي") => !self.is_ali(k),
+            _ => false,
+        };
+        if !opens || !self.word(np_start).is_some_and(|w| self.rules.is_title(w)) {
             return None;
         }
         for x in k + 1..b.min(k + 8) {
