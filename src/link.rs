@@ -716,7 +716,28 @@ impl<'a> Linker<'a> {
                 // عبدالعزيز بن علي التركي: the name علي folds to على, a marker
                 // only with لسان after it.
                 let cut = (self.rules.cuts_before(w) || from_institution || self.rules.marker(w).is_some()) && !self.is_ali(i);
-                if role || pp || manner || addressee || cut || i - s > 6 {
+                // رفض جاستن ترودو | الاعتذار، استهله إيمانويل ماكرون | بزيارة:
+                // after a first name and a surname, a definite word that is
+                // not a family's nisba is the verb's object. A family name
+                // after a patronymic or a first name goes on (محمد بن
+                // عبدالعزيز الصفيان، عبد العزيز المهوس).
+                let first = self.word(s).is_some_and(|f| self.rules.is_first_name(f));
+                let object = end > s + 1
+                    // Four words and more only with a patronymic (محمد بن
+                    // عبدالله العقيبي): a longer run is a double family name
+                    // (مشعل جابر الأحمد الصباح) or not a name at all.
+                    && (end <= s + 3 || matches!(self.word(s + 1), Some("بن" | "بنت")))
+                    && !after_particle
+                    && !self.rules.is_particle(w)
+                    && !relative_adjective(w)
+                    && if definite(w) {
+                        !w.ends_with('ه')
+                    } else {
+                        first && !self.rules.is_first_name(w) && !self.rules.is_preposition(w)
+                    }
+                    && self.complete_name(s, end, first)
+                    && self.name_ends_elsewhere(end - 1, w, !definite(w));
+                if role || pp || manner || addressee || cut || object || i - s > 6 {
                     break;
                 }
                 end = i + 1;
@@ -2830,6 +2851,47 @@ impl<'a> Linker<'a> {
                 && self.word(p - 1).is_some_and(|w| self.name_like(w))
                 // بشار الأسد: a definite word after a name is its surname.
                 && self.word(p + 1).is_none_or(|w| !self.name_like(w) && (!definite(w) || self.rules.cuts_before(w)))
+        })
+    }
+
+    /// Whether the words `s..end` read as a whole personal name that a
+    /// verb's object could follow: a first name and more (محمد الناصر)
+    /// or, without a known first name, undefined name words only (جاستن
+    /// ترودو), not a phrase (مؤشر الفاو لأسعار). A name that waits for its
+    /// next part (بن، عبد، a first name) is not whole.
+    fn complete_name(&self, s: usize, end: usize, first: bool) -> bool {
+        let Some(last) = self.word(end - 1) else { return false };
+        let names = if first {
+            self.name_like(last) || definite(last)
+        } else {
+            (s..end).all(|k| self.word(k).is_some_and(|x| !definite(x) && self.name_like(x)))
+        };
+        names
+            && self.word(s).is_some_and(|f| self.name_like(f))
+            && !self.rules.is_first_name(last)
+            && !self.rules.is_particle(last)
+            && !self.rules.is_speaks_for(last)
+            && last != "ابا"
+            && !matches!(self.word(end - 2), Some("بن" | "بنت" | "ابن" | "ال" | "ابو" | "ابا" | "عبد"))
+    }
+
+    /// Whether the name word at `i` stands elsewhere in the document as the
+    /// end of the same name, not followed by `next`: after the same word
+    /// (جاستن ترودو في ...) or alone (وقال ترودو); with `alone`, only
+    /// alone, since an Arab name is often cut to its first two words
+    /// (محمد فوزي هارون، then محمد فوزي). An Arab family name keeps its
+    /// definite word everywhere (زيد رعد الحسين), so it says no.
+    fn name_ends_elsewhere(&self, i: usize, next: &str, alone: bool) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let before = self.word(i.wrapping_sub(1));
+        (1..self.seg.tokens.len()).any(|j| {
+            j != i
+                && self.is_word(j, w)
+                && self.word(j + 1) != Some(next)
+                && self.word(j - 1).is_none_or(|p| {
+                    // وخوسيه مانويل لوبيز: a first name after و is a name's start.
+                    !alone && Some(p) == before || !self.name_like(p) && !p.strip_prefix('و').is_some_and(|r| self.rules.is_first_name(r))
+                })
         })
     }
 
