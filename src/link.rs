@@ -717,10 +717,11 @@ impl<'a> Linker<'a> {
                 // only with لسان after it.
                 let cut = (self.rules.cuts_before(w) || from_institution || self.rules.marker(w).is_some()) && !self.is_ali(i);
                 // رفض جاستن ترودو | الاعتذار، استهله إيمانويل ماكرون | بزيارة:
-                // after a first name and a surname, a definite word that is
-                // not a family's nisba is the verb's object. A family name
-                // after a patronymic or a first name goes on (محمد بن
-                // عبدالعزيز الصفيان، عبد العزيز المهوس).
+                // after a whole name, a definite word that is not a nisba,
+                // or after a known first name an indefinite non-name, is the
+                // verb's object. A family name after a patronymic or a lone
+                // first name goes on (محمد بن عبدالعزيز الصفيان، عبد العزيز
+                // المهوس).
                 let first = self.word(s).is_some_and(|f| self.rules.is_first_name(f));
                 let object = end > s + 1
                     // Four words and more only with a patronymic (محمد بن
@@ -2856,7 +2857,7 @@ impl<'a> Linker<'a> {
 
     /// Whether the words `s..end` read as a whole personal name that a
     /// verb's object could follow: a first name and more (محمد الناصر)
-    /// or, without a known first name, undefined name words only (جاستن
+    /// or, without a known first name, indefinite name words only (جاستن
     /// ترودو), not a phrase (مؤشر الفاو لأسعار). A name that waits for its
     /// next part (بن، عبد، a first name) is not whole.
     fn complete_name(&self, s: usize, end: usize, first: bool) -> bool {
