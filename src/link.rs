@@ -2876,7 +2876,7 @@ impl<'a> Linker<'a> {
             && !matches!(self.word(end - 2), Some("بن" | "بنت" | "ابن" | "ال" | "ابو" | "ابا" | "عبد"))
     }
 
-    /// Whether the name word at `i` stands elsewhere in the document as the
+    /// Whether the name word at `i` stands elsewhere in the text as the
     /// end of the same name, not followed by `next`: after the same word
     /// (جاستن ترودو في ...) or alone (وقال ترودو); with `alone`, only
     /// alone, since an Arab name is often cut to its first two words
@@ -2885,7 +2885,10 @@ impl<'a> Linker<'a> {
     fn name_ends_elsewhere(&self, i: usize, next: &str, alone: bool) -> bool {
         let Some(w) = self.word(i) else { return false };
         let before = self.word(i.wrapping_sub(1));
-        (1..self.seg.tokens.len()).any(|j| {
+        // Within the look-back either side: a whole-text scan per name would
+        // make a very long text quadratic.
+        let near = i.saturating_sub(NAME_LOOKBACK_TOKENS).max(1)..(i + NAME_LOOKBACK_TOKENS).min(self.seg.tokens.len());
+        near.into_iter().any(|j| {
             j != i
                 && self.is_word(j, w)
                 && self.word(j + 1) != Some(next)
