@@ -650,6 +650,7 @@ impl<'a> Linker<'a> {
             let mut end = s + 1;
             // A known person's surname alone (تيتورينكو | تصريحات ...) ends there.
             let sw = self.word(s).unwrap_or_default();
+            let first = self.rules.is_first_name(sw);
             // Only asked when a word follows: the look-back is long.
             let known_alone = idx.len() > start + 1
                 && (self
@@ -680,24 +681,21 @@ impl<'a> Linker<'a> {
                 let after_particle = matches!(self.word(i - 1), Some("ال" | "بن" | "بنت" | "ابن" | "ابو" | "ابي"));
                 // محمد مالك فال، محمد أمين: a title word that is also a first
                 // name, right after a first name, goes on with the name.
-                let second_name = i == s + 1 && self.rules.is_first_name(w) && self.word(s).is_some_and(|f| self.rules.is_first_name(f));
+                let second_name = i == s + 1 && self.rules.is_first_name(w) && first;
                 // وليد المعلم: a definite role word right after a lone first
                 // name is the family name, unless a genitive, a باسم or another
                 // first name goes on with the role (محمد المتحدث باسم ...،
                 // عبدالعزيز الدكتور حبيب الله).
                 let family = i == s + 1
                     && definite(w)
-                    && self.word(s).is_some_and(|f| self.rules.is_first_name(f))
+                    && first
                     && self.word(i + 1).is_none_or(|n| {
                         !definite(n) && !self.rules.is_speaks_for(n) && !n.starts_with('ل') && !self.rules.is_first_name(n)
                     });
                 // محمد كبير | لـ"سكاي نيوز عربية": a role word after a lone
                 // first name that ends the phrase, with no genitive, is the
                 // family name.
-                let bare_family = i == s + 1
-                    && !definite(w)
-                    && self.word(s).is_some_and(|f| self.rules.is_first_name(f))
-                    && (idx.last() == Some(&i) || self.word(i + 1).is_none());
+                let bare_family = i == s + 1 && !definite(w) && first && (idx.last() == Some(&i) || self.word(i + 1).is_none());
                 let role =
                     (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name && !family && !bare_family;
                 let pp = glued_phrase(w);
@@ -712,7 +710,7 @@ impl<'a> Linker<'a> {
                 let from_institution = w == "من"
                     && (self.rules.organization_at((i + 1..b).filter_map(|x| self.word(x))).is_some()
                         || self.word(i + 1).is_some_and(|n| self.rules.is_outlet_type(n))
-                        || i >= s + 2 && self.word(s).is_some_and(|f| self.rules.is_first_name(f)));
+                        || i >= s + 2 && first);
                 // عبدالعزيز بن علي التركي: the name علي folds to على, a marker
                 // only with لسان after it.
                 let cut = (self.rules.cuts_before(w) || from_institution || self.rules.marker(w).is_some()) && !self.is_ali(i);
@@ -722,7 +720,6 @@ impl<'a> Linker<'a> {
                 // verb's object. A family name after a patronymic or a lone
                 // first name goes on (محمد بن عبدالعزيز الصفيان، عبد العزيز
                 // المهوس).
-                let first = self.word(s).is_some_and(|f| self.rules.is_first_name(f));
                 let object = end > s + 1
                     // Four words and more only with a patronymic (محمد بن
                     // عبدالله العقيبي): a longer run is a double family name
@@ -2887,8 +2884,11 @@ impl<'a> Linker<'a> {
         let before = self.word(i.wrapping_sub(1));
         // Within the look-back either side: a whole-text scan per name would
         // make a very long text quadratic.
-        let near = i.saturating_sub(NAME_LOOKBACK_TOKENS).max(1)..(i + NAME_LOOKBACK_TOKENS).min(self.seg.tokens.len());
-        near.into_iter().any(|j| {
+        let (from, to) = (
+            i.saturating_sub(NAME_LOOKBACK_TOKENS).max(1),
+            (i + NAME_LOOKBACK_TOKENS).min(self.seg.tokens.len()),
+        );
+        (from..to).any(|j| {
             j != i
                 && self.is_word(j, w)
                 && self.word(j + 1) != Some(next)
