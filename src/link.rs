@@ -735,6 +735,7 @@ impl<'a> Linker<'a> {
                     }
                     && self.complete_name(s, end, first)
                     && self.name_ends_elsewhere(end - 1, w, !definite(w));
+                let object = object || i == s + 1 && self.surname_before_object(s);
                 if role || pp || manner || addressee || cut || object || i - s > 6 {
                     break;
                 }
@@ -1169,6 +1170,9 @@ impl<'a> Linker<'a> {
             // الناطق باسمه أفيخاي أدرعي: a preposition with a pronoun on it
             // is no name word.
             let pronoun_pp = without_pronoun(w) != w && self.rules.is_preposition(without_pronoun(w));
+            if k == 0 && self.surname_before_object(idx[k]) {
+                return Some(idx[k]);
+            }
             if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) || counted || pronoun_pp {
                 after_head = false;
                 k += 1;
@@ -2897,6 +2901,43 @@ impl<'a> Linker<'a> {
                     !alone && Some(p) == before || !self.name_like(p) && !p.strip_prefix('و').is_some_and(|r| self.rules.is_first_name(r))
                 })
         })
+    }
+
+    /// Whether the definite word at `i` is a family name with a verb's
+    /// object after it (وجدد العبادي تأييده): a word carrying a pronoun
+    /// follows, and the word stands earlier right after a first name
+    /// (حيدر العبادي).
+    fn surname_before_object(&self, i: usize) -> bool {
+        let Some(w) = self.word(i).filter(|w| definite(w) && !self.rules.is_first_name(w)) else {
+            return false;
+        };
+        if self.rules.is_particle(w) {
+            return false;
+        }
+        // خليفة folds to خليفه: the pronoun is read off the original.
+        let pronoun = || (self.render)(i + 1, i + 2, 0).trim_end().ends_with(['ه', 'ا', 'م']);
+        self.word(i + 1).is_some_and(|n| {
+            let stem = without_pronoun(n);
+            stem != n
+                && !definite(n)
+                // ومؤسساته: a و-word is coordinated.
+                && !n.starts_with('و')
+                && !self.rules.is_first_name(n)
+                // وتابع الراجحي حديثه: a speech noun is the marker's own (the
+                // continuation reads it); تغريدته: a feminine noun shows its
+                // ة as ت before a pronoun.
+                && !self.rules.is_frame(stem)
+                && !stem.strip_suffix('ت').is_some_and(|r| self.rules.is_frame(&format!("{r}ه")))
+                // بأنه، لأنه، لديه: a particle or preposition with a pronoun
+                // opens what follows the name, not an object.
+                && !self.rules.cuts_before(n)
+                && !self.rules.is_preposition(stem)
+                && !(stem.chars().count() == 3 && stem.ends_with("ان"))
+        }) && pronoun()
+            // على المتهم: على folds to the first name علي.
+            && (i.saturating_sub(NAME_LOOKBACK_TOKENS).max(1)..i).any(|p| {
+                self.is_word(p, w) && self.word(p - 1).is_some_and(|f| self.rules.is_first_name(f) && (f != "علي" || self.is_ali(p - 1)))
+            })
     }
 
     /// Whether the word at `i`, folded to ال..., is written with a hamza in
