@@ -1170,7 +1170,14 @@ impl<'a> Linker<'a> {
             // الناطق باسمه أفيخاي أدرعي: a preposition with a pronoun on it
             // is no name word.
             let pronoun_pp = without_pronoun(w) != w && self.rules.is_preposition(without_pronoun(w));
-            if k == 0 && self.surname_before_object(idx[k]) {
+            // ويرى المضف أن: a definite word standing alone is a family
+            // name when a first name came before it earlier (فيصل المضف).
+            let lone_family = idx.len() == 1
+                && definite(w)
+                && !self.rules.is_first_name(w)
+                && !self.rules.is_particle(w)
+                && self.family_name_earlier(idx[k]);
+            if k == 0 && (lone_family || self.surname_before_object(idx[k])) {
                 return Some(idx[k]);
             }
             if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) || counted || pronoun_pp {
@@ -2934,10 +2941,20 @@ impl<'a> Linker<'a> {
                 && !self.rules.is_preposition(stem)
                 && !(stem.chars().count() == 3 && stem.ends_with("ان"))
         }) && pronoun()
-            // على المتهم: على folds to the first name علي.
-            && (i.saturating_sub(NAME_LOOKBACK_TOKENS).max(1)..i).any(|p| {
-                self.is_word(p, w) && self.word(p - 1).is_some_and(|f| self.rules.is_first_name(f) && (f != "علي" || self.is_ali(p - 1)))
-            })
+            && self.family_name_earlier(i)
+    }
+
+    /// Whether the word at `i` stands earlier, within the look-back, right
+    /// after a first name (حيدر العبادي before العبادي alone).
+    fn family_name_earlier(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        // على المتهم: على folds to the first name علي.
+        (i.saturating_sub(NAME_LOOKBACK_TOKENS).max(1)..i).any(|p| {
+            self.is_word(p, w)
+                && self
+                    .word(p - 1)
+                    .is_some_and(|f| self.rules.is_first_name(f) && (f != "علي" || self.is_ali(p - 1)))
+        })
     }
 
     /// Whether the word at `i`, folded to ال..., is written with a hamza in
