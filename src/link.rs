@@ -1109,7 +1109,17 @@ impl<'a> Linker<'a> {
             let coordinated = !self.rules.is_first_name(w)
                 && w.strip_prefix('و')
                     .is_some_and(|r| k > 0 || self.rules.is_title(r) || self.rules.is_unnamed(r) || definite(r));
+            // وقال رئيسها أبراهام فوكسمان: a title with a pronoun on it is
+            // definite, and the name follows it.
+            // (خطيبة folds to خطيبه: the pronoun is read off the original;
+            // سموه is an honorific, not a role.)
+            let possessed = without_pronoun(w) != w
+                && !self.rules.is_first_name(w)
+                && self.rules.is_title(without_pronoun(w))
+                && !self.rules.is_honorific(w)
+                && (self.render)(idx[k], idx[k] + 1, 0).trim_end().ends_with(['ه', 'ا', 'م']);
             if coordinated
+                || possessed
                 || self.rules.is_title(w)
                 || self.rules.is_unnamed(w)
                 || self.rules.is_document(w)
@@ -1118,7 +1128,7 @@ impl<'a> Linker<'a> {
             {
                 // د. جمعان: an abbreviated title takes the name right after it.
                 let abbreviated = w.ends_with('.') || w.chars().count() == 1;
-                after_head = !definite(w) && !abbreviated && !self.rules.is_rank(w);
+                after_head = !definite(w) && !possessed && !abbreviated && !self.rules.is_rank(w);
                 after_abbreviation = abbreviated;
                 k += 1;
                 continue;
