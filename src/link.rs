@@ -1111,13 +1111,11 @@ impl<'a> Linker<'a> {
                     .is_some_and(|r| k > 0 || self.rules.is_title(r) || self.rules.is_unnamed(r) || definite(r));
             // وقال رئيسها أبراهام فوكسمان: a title with a pronoun on it is
             // definite, and the name follows it.
-            // (خطيبة folds to خطيبه: the pronoun is read off the original;
-            // سموه is an honorific, not a role.)
-            let possessed = without_pronoun(w) != w
-                && !self.rules.is_first_name(w)
+            // (سموه is an honorific, not a role.)
+            let possessed = !self.rules.is_first_name(w)
                 && self.rules.is_title(without_pronoun(w))
                 && !self.rules.is_honorific(w)
-                && (self.render)(idx[k], idx[k] + 1, 0).trim_end().ends_with(['ه', 'ا', 'م']);
+                && self.pronoun_written(idx[k]);
             if coordinated
                 || possessed
                 || self.rules.is_title(w)
@@ -1182,11 +1180,7 @@ impl<'a> Linker<'a> {
             let pronoun_pp = without_pronoun(w) != w && self.rules.is_preposition(without_pronoun(w));
             // ويرى المضف أن: a definite word standing alone is a family
             // name when a first name came before it earlier (فيصل المضف).
-            let lone_family = idx.len() == 1
-                && definite(w)
-                && !self.rules.is_first_name(w)
-                && !self.rules.is_particle(w)
-                && self.family_name_earlier(idx[k]);
+            let lone_family = idx.len() == 1 && self.family_name_earlier(idx[k]);
             if k == 0 && (lone_family || self.surname_before_object(idx[k])) {
                 return Some(idx[k]);
             }
@@ -2925,18 +2919,9 @@ impl<'a> Linker<'a> {
     /// follows, and the word stands earlier right after a first name
     /// (حيدر العبادي).
     fn surname_before_object(&self, i: usize) -> bool {
-        let Some(w) = self.word(i).filter(|w| definite(w) && !self.rules.is_first_name(w)) else {
-            return false;
-        };
-        if self.rules.is_particle(w) {
-            return false;
-        }
-        // خليفة folds to خليفه: the pronoun is read off the original.
-        let pronoun = || (self.render)(i + 1, i + 2, 0).trim_end().ends_with(['ه', 'ا', 'م']);
         self.word(i + 1).is_some_and(|n| {
             let stem = without_pronoun(n);
-            stem != n
-                && !definite(n)
+            !definite(n)
                 // ومؤسساته: a و-word is coordinated.
                 && !n.starts_with('و')
                 && !self.rules.is_first_name(n)
@@ -2950,14 +2935,26 @@ impl<'a> Linker<'a> {
                 && !self.rules.cuts_before(n)
                 && !self.rules.is_preposition(stem)
                 && !(stem.chars().count() == 3 && stem.ends_with("ان"))
-        }) && pronoun()
+        }) && self.pronoun_written(i + 1)
             && self.family_name_earlier(i)
     }
 
-    /// Whether the word at `i` stands earlier, within the look-back, right
-    /// after a first name (حيدر العبادي before العبادي alone).
+    /// Whether the word at `i` carries a pronoun as written: خليفة folds
+    /// to خليفه, so the folded word alone cannot tell.
+    fn pronoun_written(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| without_pronoun(w) != w) && (self.render)(i, i + 1, 0).trim_end().ends_with(['ه', 'ا', 'م'])
+    }
+
+    /// Whether the definite word at `i` stands earlier, within the
+    /// look-back, right after a first name (حيدر العبادي before العبادي
+    /// alone).
     fn family_name_earlier(&self, i: usize) -> bool {
-        let Some(w) = self.word(i) else { return false };
+        let Some(w) = self
+            .word(i)
+            .filter(|w| definite(w) && !self.rules.is_first_name(w) && !self.rules.is_particle(w))
+        else {
+            return false;
+        };
         // على المتهم: على folds to the first name علي.
         (i.saturating_sub(NAME_LOOKBACK_TOKENS).max(1)..i).any(|p| {
             self.is_word(p, w)
