@@ -1180,8 +1180,7 @@ impl<'a> Linker<'a> {
             let pronoun_pp = without_pronoun(w) != w && self.rules.is_preposition(without_pronoun(w));
             // ويرى المضف أن: a definite word standing alone is a family
             // name when a first name came before it earlier (فيصل المضف).
-            let lone_family = idx.len() == 1 && self.family_name_earlier(idx[k]);
-            if k == 0 && (lone_family || self.surname_before_object(idx[k])) {
+            if k == 0 && (idx.len() == 1 && self.family_name_earlier(idx[k]) || self.surname_before_object(idx[k])) {
                 return Some(idx[k]);
             }
             if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) || counted || pronoun_pp {
@@ -2931,10 +2930,11 @@ impl<'a> Linker<'a> {
                 && !self.rules.is_frame(stem)
                 && !stem.strip_suffix('ت').is_some_and(|r| self.rules.is_frame(&format!("{r}ه")))
                 // بأنه، لأنه، لديه: a particle or preposition with a pronoun
-                // opens what follows the name, not an object.
+                // (and ب، ل، ك glued on) opens what follows the name, not an
+                // object.
                 && !self.rules.cuts_before(n)
+                && !n.strip_prefix(['ب', 'ل', 'ك']).is_some_and(|r| self.rules.cuts_before(r))
                 && !self.rules.is_preposition(stem)
-                && !(stem.chars().count() == 3 && stem.ends_with("ان"))
         }) && self.pronoun_written(i + 1)
             && self.family_name_earlier(i)
     }
