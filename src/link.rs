@@ -699,6 +699,14 @@ impl<'a> Linker<'a> {
                 let role =
                     (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name && !family && !bare_family;
                 let pp = glued_phrase(w);
+                // غردت الأميرة غيداء بنت طلال | تغريدة: a document or a speech
+                // noun is the verb's object, never a name word.
+                let document = (self.rules.is_document(w) || self.rules.is_frame(w))
+                    && !definite(w)
+                    && (known_alone || end > s + 1)
+                    // بويكو بوريسوف من التكتلات البرلمانية اتخاذ | قرار: a run
+                    // through a preposition is no name to cut.
+                    && (s..i).all(|k| self.word(k).is_none_or(|x| !self.rules.is_preposition(x)));
                 // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
                 // participle, or a word no subject goes on with.
                 let manner = self.rules.opens_no_subject(w);
@@ -736,7 +744,7 @@ impl<'a> Linker<'a> {
                     && self.complete_name(s, end, first)
                     && self.name_ends_elsewhere(end - 1, w, !definite(w));
                 let object = object || i == s + 1 && self.surname_before_object(s);
-                if role || pp || manner || addressee || cut || object || i - s > 6 {
+                if role || pp || document || manner || addressee || cut || object || i - s > 6 {
                     break;
                 }
                 end = i + 1;
@@ -751,7 +759,9 @@ impl<'a> Linker<'a> {
                 .filter(|e| e.key.iter().zip(&name).all(|(k, w)| k == w))
                 .map(|e| e.key.len())
                 .max();
-            if let Some(n) = known_len.filter(|&n| n < name.len()) {
+            // خالد بن أحمد | آل خليفة: a particle after the known name goes on
+            // with a fuller form of it.
+            if let Some(n) = known_len.filter(|&n| n < name.len() && !self.rules.is_particle(name[n])) {
                 end = idx[start + n - 1] + 1;
             }
             return (a, end);
