@@ -2105,6 +2105,9 @@ impl<'a> Linker<'a> {
             }
         }
         let mut start = end;
+        // Whether a و-word (a verb: ولوح نتانياهو بقطعة ... أوضح) opens the
+        // words before the marker: then they hold its subject and its object.
+        let mut after_verb = false;
         while start > first && end - start < 7 {
             // وكانت صحيفة "دياريو سبورت" ذكرت: a quoted name after an outlet
             // or organisation word belongs to the subject.
@@ -2164,6 +2167,7 @@ impl<'a> Linker<'a> {
             {
                 // ويسمع صوت جندي يقول: a و-word before the phrase starts the
                 // clause; so does كان (كانت السعودية قالت), whose subject it is.
+                after_verb = w.starts_with('و') && start < end && !is_kana(w);
                 break;
             }
             start -= 1;
@@ -2239,8 +2243,12 @@ impl<'a> Linker<'a> {
             || (opens_clause && ws.len() <= 3 && ws.iter().all(|w| self.name_like(w)))
             // وكانت "إليوت أدفيزارز" قد قالت: a quoted name opening the clause.
             || (opens_clause && self.is_opener(np.0) && ws.len() <= 4);
+        // ملوحا بقطعة معدنية يقول: a manner word opens no subject.
+        if self.rules.is_manner(first_word) {
+            return None;
+        }
         if known {
-            return Some(np);
+            return Some(if after_verb { self.np_extent(np) } else { np });
         }
         // وكان العبادي الذي حل ائتلافه في المركز الثالث قد قال: the words
         // just before the verb are a relative clause's, and the relative
