@@ -1816,8 +1816,15 @@ impl<'a> Linker<'a> {
         // A name after the role must open with a known first name: the
         // object often stands between subject and comma (ولخص دبلوماسي
         // الوضع، قائلا; ووعدت الوزيرة بتطوير المسرح، قائلة).
+        // وألقى الرئيس ترامب، ...، قائلا: so may a person's name met before.
+        let known_person = |s: usize| {
+            let name: Vec<&str> = (s..np.1).filter_map(|k| self.word(k)).collect();
+            self.recent()
+                .iter()
+                .any(|e| e.kind == SpeakerType::Person && name.iter().all(|w| e.key.iter().any(|k| k == w)))
+        };
         let name_ok = match self.name_start(np) {
-            Some(s) => first_name_at(Some(s)),
+            Some(s) => first_name_at(Some(s)) || known_person(s),
             None => !definite(&ws[ws.len() - 1]) || ws.len() <= 3,
         };
         let source =
