@@ -1285,9 +1285,16 @@ impl<'a> Linker<'a> {
             // a body's or role's word with ل glued on is the role's
             // complement, and so is the word after it; never a name. A known
             // first name shortly after opens the name (see below).
+            // المرشحة الجمهورية لمنصب نائب الرئيس: so is a ل-word in a phrase
+            // opening with a role, before a role or a definite word, which a
+            // name (لافروف، لولا دا سيلفا، اليسا لينش مسؤولة) is not.
+            let before_role = self
+                .word(idx[0])
+                .is_some_and(|f| self.rules.is_title(f) || self.rules.is_unnamed(f))
+                && word_after(1).is_some_and(|n| self.rules.is_title(n) || definite(n) && !self.rules.is_particle(n));
             if k > 0
                 && w.strip_prefix('ل')
-                    .is_some_and(|r| r.chars().count() > 2 && (self.rules.is_title(r) || self.body_word(r)))
+                    .is_some_and(|r| r.chars().count() > 2 && (self.rules.is_title(r) || self.body_word(r) || before_role))
                 && !idx[k + 1..]
                     .iter()
                     .take(3)
