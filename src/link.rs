@@ -2311,13 +2311,14 @@ impl<'a> Linker<'a> {
                 // A verb before its subject is singular even for a plural
                 // subject (انتقد السفراء ... وأكدوا): read number off the noun,
                 // not a name's (ياسمين), an outlet's (التلفزيون) or a place's
-                // (البحرين، صنعاء).
+                // (البحرين، صنعاء) or a body's (الكرملين، البنتاغون).
                 let plural = e.agreement == Agreement::Plural
                     || e.kind != SpeakerType::Outlet
                         && e.key.first().is_some_and(|w| {
                             (definite(w) || e.kind != SpeakerType::Person)
                                 && (w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"))
                                 && self.rules.place_at(std::iter::once(w.as_str())).is_none()
+                                && (w.ends_with("اء") || self.rules.organization_at(std::iter::once(w.as_str())).is_none())
                         });
                 match agreement {
                     Agreement::Plural => plural,
