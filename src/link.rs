@@ -1239,7 +1239,9 @@ impl<'a> Linker<'a> {
                     .get(k + 1)
                     .and_then(|&x| self.word(x))
                     .is_some_and(|n| !definite(n) && self.rules.organization_at(std::iter::once(n)).is_some());
-                k += 2;
+                // في جنوب أفريقيا: a place of more than one word is skipped whole.
+                let place = self.rules.place_at(idx[k + 1..].iter().filter_map(|&x| self.word(x))).unwrap_or(1);
+                k += 1 + place;
                 after_head = body_in_construct;
                 continue;
             }
@@ -1796,10 +1798,22 @@ impl<'a> Linker<'a> {
         // source relayed (ونقلت الوكالة عن مصادر طبية ...، مؤكدة).
         let relaying = self.rules.marker(verb).is_some_and(|m| self.rules.lemmas[m.lemma] == "نقل");
         let pp_word = |w: &str| self.rules.is_preposition(w) || glued_phrase(w);
+        let pp_closed = |r: (usize, usize)| {
+            !relaying && self.word(r.1).is_some_and(pp_word) && self.words(r).len() <= 4 && !self.words(r).iter().any(|w| pp_word(w))
+        };
+        // وينكر الجيش في ميانمار استهداف: a place kept in the subject ends
+        // it as the preposition would have.
+        let kept_place = |r: (usize, usize)| {
+            (r.0 + 1..r.1).find(|&k| self.keeps_place(k, r.0)).is_some_and(|k| {
+                self.rules.place_at((k + 1..r.1).filter_map(|x| self.word(x))) == Some(self.words((k + 1, r.1)).len())
+                    && pp_closed((r.0, k))
+            })
+        };
         let closed = |r: (usize, usize)| {
             self.seg.tokens.get(r.1).is_some_and(|t| t.is('،'))
                 || is_kana(verb) && self.word(r.1) == Some("قد")
-                || !relaying && self.word(r.1).is_some_and(pp_word) && self.words(r).len() <= 4 && !self.words(r).iter().any(|w| pp_word(w))
+                || pp_closed(r)
+                || kept_place(r)
         };
         let first_name_at = |s: Option<usize>| s.and_then(|s| self.word(s)).is_some_and(|w| self.rules.is_first_name(w));
         // وقدم وزير المالية، الشيخ أحمد ...، عرضا: the name set off by commas,
