@@ -2150,6 +2150,20 @@ impl<'a> Linker<'a> {
                 continue;
             }
             let Some(w) = self.word(start - 1) else { break };
+            // مصدر على صلة بالقضايا الأمنية في الجزائر قد قال: a place after
+            // a preposition right before the verb belongs to the phrase
+            // before it.
+            if (self.rules.is_preposition(w) || self.rules.is_adverbial(w))
+                && start < end
+                && start - 1 > first
+                && self
+                    .rules
+                    .place_at((start..end).filter_map(|x| self.word(x)))
+                    .is_some_and(|n| start + n >= end)
+            {
+                start -= 1;
+                continue;
+            }
             // شبكة سي أن أن: a known outlet name may hold a complementizer.
             if self.rules.is_complementizer(w)
                 && let Some(j) = (start.saturating_sub(4).max(first)..start - 1).find(|&j| {
@@ -2205,8 +2219,14 @@ impl<'a> Linker<'a> {
         let after_kana = || {
             self.word(first).filter(|w| matches!(*w, "وكان" | "وكانت" | "كان" | "كانت"))?;
             let s = first + 1;
+            // (وكان مصدر ... في الجزائر قد قال: a place kept in the noun.)
             let mut e = (s..cue)
-                .find(|&k| self.seg.tokens[k].is('،') || self.word(k).is_some_and(|w| self.rules.cuts_before(w) || w == "قد"))
+                .find(|&k| {
+                    self.seg.tokens[k].is('،')
+                        || self
+                            .word(k)
+                            .is_some_and(|w| self.rules.cuts_before(w) && !self.keeps_place(k, s) || w == "قد")
+                })
                 .unwrap_or(cue);
             // وكانت "إليوت أدفيزارز" المستثمر في ... قد قالت: a quoted name
             // is the whole subject; what follows describes it (but وكان
@@ -2257,6 +2277,16 @@ impl<'a> Linker<'a> {
             ws = self.words(np);
         }
         let first_word = ws.first()?.as_ref();
+        // والمقام حاليا في النمسا قال، أمام كرواتيا أوضح: a place after a
+        // preposition is where, not who.
+        if np.0 > first
+            && self
+                .word(np.0 - 1)
+                .is_some_and(|w| self.rules.is_preposition(w) || self.rules.is_adverbial(w))
+            && self.rules.place_at(ws.iter().map(|w| w.as_ref())) == Some(ws.len())
+        {
+            return None;
+        }
         let opens_clause = start == first
             || self.seg.tokens[start - 1].is('،')
             || self
