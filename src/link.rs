@@ -1533,11 +1533,12 @@ impl<'a> Linker<'a> {
             np = None; // وفق قوله: the current speaker
         }
         // ودعا المتحدث ...، المواطنين إلى ...، وقال إن: a و-verb inside the
-        // sentence with no subject of its own shares the opening verb's.
+        // sentence with no subject of its own shares the opening verb's; so
+        // does one after حيث or إذ (ويتفق ناصر آل مغرم مع ...، حيث قال).
         if np.is_none()
             && f.form.class == MarkerClass::Verb
             && f.cue.0 > self.seg.sentences[f.sentence].first + 2
-            && self.word(f.cue.0).is_some_and(|w| w.starts_with('و'))
+            && (self.word(f.cue.0).is_some_and(|w| w.starts_with('و')) || self.word(f.cue.0 - 1).is_some_and(|p| matches!(p, "حيث" | "اذ")))
             && let Some((s, a)) = self.opening_subject(f.cue.0, f.sentence, f.form.agreement)
         {
             np = Some(s);
@@ -1848,8 +1849,14 @@ impl<'a> Linker<'a> {
             Some(s) => first_name_at(Some(s)) || known_person(s),
             None => !definite(&ws[ws.len() - 1]) || ws.len() <= 3,
         };
-        let source =
-            self.heads_source(np) || possessive.is_some() && self.recent().iter().any(|e| e.key.iter().any(|k| ws.iter().any(|w| w == k)));
+        // ويتفق ناصر آل مغرم مع ...، حيث قال: a name opening with a known
+        // first name, or a person met before, is a source without a role.
+        let named = self
+            .name_start(np)
+            .is_some_and(|s| s == np.0 && (first_name_at(Some(s)) || known_person(s)));
+        let source = self.heads_source(np)
+            || named
+            || possessive.is_some() && self.recent().iter().any(|e| e.key.iter().any(|k| ws.iter().any(|w| w == k)));
         (agrees && (closed(np) || possessive.is_some()) && name_ok && ws.len() <= 8 && source).then_some((np, appos))
     }
 
