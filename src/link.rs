@@ -3066,6 +3066,8 @@ impl<'a> Linker<'a> {
         let r = self.rules;
         (!definite(w) || r.is_particle(w))
             && (!w.starts_with('و') || r.is_first_name(w))
+            // إذا كان زين الدين زيدان، كانت نادية مراد: the auxiliary, no name.
+            && !is_kana(w)
             && !w.ends_with("ها")
             && !w.ends_with("هم")
             && w.chars().count() > 1
