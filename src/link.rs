@@ -2400,9 +2400,13 @@ impl<'a> Linker<'a> {
                 };
                 title_range = (s > t0).then_some((t0, s));
                 // عادل الجبير، وزير الخارجية السعودي: the role after the comma.
+                // (مايا كوسيانسيتش، المتحدثة باسم الوزيرة فيديريكا موغيريني:
+                // a name in the role is the one spoken for.)
                 if title_range.is_none()
                     && let Some(ap) = appos
-                    && self.name_start(ap).is_none()
+                    && self
+                        .name_start(ap)
+                        .is_none_or(|n| (ap.0..n).any(|i| self.word(i).is_some_and(|w| self.rules.is_speaks_for(w))))
                     && self.word(ap.0).is_some_and(|w| self.rules.is_title(w))
                 {
                     title_range = Some(ap);
