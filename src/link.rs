@@ -1538,7 +1538,10 @@ impl<'a> Linker<'a> {
         if np.is_none()
             && f.form.class == MarkerClass::Verb
             && f.cue.0 > self.seg.sentences[f.sentence].first + 2
-            && (self.word(f.cue.0).is_some_and(|w| w.starts_with('و')) || self.word(f.cue.0 - 1).is_some_and(|p| matches!(p, "حيث" | "اذ")))
+            && (self.word(f.cue.0).is_some_and(|w| w.starts_with('و'))
+                || self
+                    .word(f.cue.0 - 1)
+                    .is_some_and(|p| matches!(p, "حيث" | "اذ" | "وهو" | "وهي" | "وهم")))
             && let Some((s, a)) = self.opening_subject(f.cue.0, f.sentence, f.form.agreement)
         {
             np = Some(s);
@@ -1810,11 +1813,14 @@ impl<'a> Linker<'a> {
                     && pp_closed((r.0, k))
             })
         };
+        // وسُمع اللاعب الدولي السابق وهو يقول: the pronoun of the clause
+        // about the subject ends it too.
         let closed = |r: (usize, usize)| {
             self.seg.tokens.get(r.1).is_some_and(|t| t.is('،'))
                 || is_kana(verb) && self.word(r.1) == Some("قد")
                 || pp_closed(r)
                 || kept_place(r)
+                || r.1 + 1 == cue && self.word(r.1).is_some_and(|w| matches!(w, "وهو" | "وهي" | "وهم"))
         };
         let first_name_at = |s: Option<usize>| s.and_then(|s| self.word(s)).is_some_and(|w| self.rules.is_first_name(w));
         // وقدم وزير المالية، الشيخ أحمد ...، عرضا: the name set off by commas,
