@@ -1541,7 +1541,7 @@ impl<'a> Linker<'a> {
             && (self.word(f.cue.0).is_some_and(|w| w.starts_with('و'))
                 || self
                     .word(f.cue.0 - 1)
-                    .is_some_and(|p| matches!(p, "حيث" | "اذ" | "وهو" | "وهي" | "وهم")))
+                    .is_some_and(|p| matches!(p, "حيث" | "اذ") || is_clause_pronoun(p)))
             && let Some((s, a)) = self.opening_subject(f.cue.0, f.sentence, f.form.agreement)
         {
             np = Some(s);
@@ -1820,7 +1820,7 @@ impl<'a> Linker<'a> {
                 || is_kana(verb) && self.word(r.1) == Some("قد")
                 || pp_closed(r)
                 || kept_place(r)
-                || r.1 + 1 == cue && self.word(r.1).is_some_and(|w| matches!(w, "وهو" | "وهي" | "وهم"))
+                || r.1 + 1 == cue && self.word(r.1).is_some_and(is_clause_pronoun)
         };
         let first_name_at = |s: Option<usize>| s.and_then(|s| self.word(s)).is_some_and(|w| self.rules.is_first_name(w));
         // وقدم وزير المالية، الشيخ أحمد ...، عرضا: the name set off by commas,
@@ -1851,15 +1851,14 @@ impl<'a> Linker<'a> {
                 .iter()
                 .any(|e| e.kind == SpeakerType::Person && name.iter().all(|w| e.key.iter().any(|k| k == w)))
         };
-        let name_ok = match self.name_start(np) {
+        let name_start = self.name_start(np);
+        let name_ok = match name_start {
             Some(s) => first_name_at(Some(s)) || known_person(s),
             None => !definite(&ws[ws.len() - 1]) || ws.len() <= 3,
         };
         // ويتفق ناصر آل مغرم مع ...، حيث قال: a name opening with a known
         // first name, or a person met before, is a source without a role.
-        let named = self
-            .name_start(np)
-            .is_some_and(|s| s == np.0 && (first_name_at(Some(s)) || known_person(s)));
+        let named = name_start.is_some_and(|s| s == np.0 && (first_name_at(Some(s)) || known_person(s)));
         let source = self.heads_source(np)
             || named
             || possessive.is_some() && self.recent().iter().any(|e| e.key.iter().any(|k| ws.iter().any(|w| w == k)));
@@ -3144,6 +3143,12 @@ impl<'a> Linker<'a> {
             && r.place_at(std::iter::once(w)).is_none()
             && !w.chars().any(|c| c.is_ascii_digit())
     }
+}
+
+/// وهو، وهي، وهم: the pronoun opening a clause about the noun before it
+/// (وسُمع اللاعب وهو يقول).
+fn is_clause_pronoun(w: &str) -> bool {
+    matches!(w, "وهو" | "وهي" | "وهم")
 }
 
 /// كان and its forms, with or without و: the auxiliary before a subject.
