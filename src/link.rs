@@ -630,10 +630,19 @@ impl<'a> Linker<'a> {
                 {
                     return self.trim_range((a, idx[n + m] + 1));
                 }
-                if !quoted && !genitive && (prev_def && !definite(w) || pp || clause || object) && w != "في" && !self.keeps_place(i, a) {
+                // مركز الملك سلمان للأعمال الإغاثية: the king's name after a
+                // body's word is the body's.
+                let kings = self.named_institution(i) && self.rules.is_first_name(w);
+                if !quoted
+                    && !genitive
+                    && !kings
+                    && (prev_def && !definite(w) || pp || clause || object)
+                    && w != "في"
+                    && !self.keeps_place(i, a)
+                {
                     return self.trim_range((a, idx[n - 1] + 1));
                 }
-                prev_def = definite(w) || quoted || genitive;
+                prev_def = definite(w) || quoted || genitive || kings;
             }
             return (a, b);
         }
