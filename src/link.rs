@@ -1299,13 +1299,14 @@ impl<'a> Linker<'a> {
             // المرشحة الجمهورية لمنصب نائب الرئيس: so is a ل-word in a phrase
             // opening with a role, before a role or a definite word, which a
             // name (لافروف، لولا دا سيلفا، اليسا لينش مسؤولة) is not.
-            let before_role = self
-                .word(idx[0])
-                .is_some_and(|f| self.rules.is_title(f) || self.rules.is_unnamed(f))
-                && word_after(1).is_some_and(|n| self.rules.is_title(n) || definite(n) && !self.rules.is_particle(n));
+            let before_role = || {
+                self.word(idx[0])
+                    .is_some_and(|f| self.rules.is_title(f) || self.rules.is_unnamed(f))
+                    && word_after(1).is_some_and(|n| self.rules.is_title(n) || definite(n) && !self.rules.is_particle(n))
+            };
             if k > 0
                 && w.strip_prefix('ل')
-                    .is_some_and(|r| r.chars().count() > 2 && (self.rules.is_title(r) || self.body_word(r) || before_role))
+                    .is_some_and(|r| r.chars().count() > 2 && (self.rules.is_title(r) || self.body_word(r) || before_role()))
                 && !idx[k + 1..]
                     .iter()
                     .take(3)
@@ -1867,7 +1868,7 @@ impl<'a> Linker<'a> {
         };
         // ويتفق ناصر آل مغرم مع ...، حيث قال: a name opening with a known
         // first name, or a person met before, is a source without a role.
-        let named = name_start.is_some_and(|s| s == np.0 && (first_name_at(Some(s)) || known_person(s)));
+        let named = name_start == Some(np.0) && name_ok;
         let source = self.heads_source(np)
             || named
             || possessive.is_some() && self.recent().iter().any(|e| e.key.iter().any(|k| ws.iter().any(|w| w == k)));
