@@ -748,7 +748,16 @@ impl<'a> Linker<'a> {
                     && if definite(w) {
                         !w.ends_with('ه')
                     } else {
-                        first && !self.rules.is_first_name(w) && !self.rules.is_preposition(w)
+                        // رحب الرئيس الفرنسي ايمانيول ماكرون | بتحقيق تقدم: a
+                        // ب or ل phrase ends a whole name even without a
+                        // known first name; a body's or document's name goes
+                        // on with a place (فرقة إطفاء لندن، نادي هيرتا برلين).
+                        let glued = glued_word(w)
+                            && self.rules.place_at(std::iter::once(w)).is_none()
+                            && (s..end).all(|k| {
+                                self.word(k).is_none_or(|x| !self.body_word(x) && !self.rules.is_document(x) && !self.rules.is_frame(x))
+                            });
+                        (first || glued) && !self.rules.is_first_name(w) && !self.rules.is_preposition(w)
                     }
                     && self.complete_name(s, end, first)
                     && self.name_ends_elsewhere(end - 1, w, !definite(w));
