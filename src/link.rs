@@ -895,14 +895,14 @@ impl<'a> Linker<'a> {
         None
     }
 
-    /// Whether the first name at `x` names an institution after a king or
-    /// prince (جامعة الملك سعود، مستشفى الأمير سلطان), not a person.
     /// Whether a folded word is a body's word: an organisation head or a
     /// team, club or facility (وزارة، نادي، مطار).
     fn body_word(&self, w: &str) -> bool {
         self.rules.organization_at(std::iter::once(w)).is_some() || self.rules.is_body(w)
     }
 
+    /// Whether the first name at `x` names an institution after a king or
+    /// prince (جامعة الملك سعود، مستشفى الأمير سلطان), not a person.
     fn named_institution(&self, x: usize) -> bool {
         x >= 2
             && matches!(self.word(x - 1), Some("الملك" | "الامير"))
