@@ -294,11 +294,42 @@ impl<'a> Linker<'a> {
         head
     }
 
-    /// The relaying outlet's words, up to the first comma: 'وكالة فارس
-    /// للأنباء، الخميس، عنه' names وكالة فارس للأنباء.
+    /// The relaying outlet's words, up to the first comma or time word:
+    /// 'وكالة فارس للأنباء، الخميس، عنه' and 'وكالة فارس للأنباء أمس السبت
+    /// عنه' name وكالة فارس للأنباء. A time word inside a known or quoted
+    /// name is the name's (روسيا اليوم).
     fn outlet_piece(&self, (a, b): (usize, usize)) -> (usize, usize) {
         let end = (a + 1..b).find(|&i| self.seg.tokens[i].is('،')).unwrap_or(b);
-        self.trim_range((a, end))
+        let known = |s: usize| {
+            self.rules
+                .outlet_name_at((s..end).filter_map(|x| self.word(x)))
+                .map(|n| self.nth_word_end(s, n, end))
+        };
+        let name_end = [known(a), known(a + 1), self.named_outlet_extent((a, end)).map(|r| r.1)]
+            .into_iter()
+            .flatten()
+            .max()
+            // A type word's name is at least one word (موقع سبتمبر نت).
+            .unwrap_or(if self.word(a).is_some_and(|w| self.rules.is_outlet_type(w)) {
+                a + 2
+            } else {
+                a + 1
+            });
+        let Some(mut cut) =
+            (name_end..end).find(|&x| self.word(x).is_some() && self.rules.time_at((x..end).filter_map(|y| self.word(y))).is_some())
+        else {
+            return self.trim_range((a, end));
+        };
+        // قناة دوزد المعارضة في 22 فبراير: the preposition and the number
+        // before a date go with it.
+        while cut > name_end
+            && self
+                .word(cut - 1)
+                .is_none_or(|w| self.rules.is_preposition(w) || w == "شهر" || w.chars().all(|c| c.is_ascii_digit()))
+        {
+            cut -= 1;
+        }
+        self.trim_range((a, cut))
     }
 
     fn trim_range(&self, (mut a, mut b): (usize, usize)) -> (usize, usize) {
