@@ -300,6 +300,11 @@ impl<'a> Linker<'a> {
     /// name is the name's (روسيا اليوم).
     fn outlet_piece(&self, (a, b): (usize, usize)) -> (usize, usize) {
         let end = (a + 1..b).find(|&i| self.seg.tokens[i].is('،')).unwrap_or(b);
+        let time = |x: usize| self.word(x).is_some() && self.rules.time_at((x..end).filter_map(|y| self.word(y))).is_some();
+        // Most pieces hold no time word: the name lookups wait for one.
+        if !(a + 1..end).any(time) {
+            return self.trim_range((a, end));
+        }
         let known = |s: usize| {
             self.rules
                 .outlet_name_at((s..end).filter_map(|x| self.word(x)))
@@ -315,9 +320,7 @@ impl<'a> Linker<'a> {
             } else {
                 a + 1
             });
-        let Some(mut cut) =
-            (name_end..end).find(|&x| self.word(x).is_some() && self.rules.time_at((x..end).filter_map(|y| self.word(y))).is_some())
-        else {
+        let Some(mut cut) = (name_end..end).find(|&x| time(x)) else {
             return self.trim_range((a, end));
         };
         // قناة دوزد المعارضة في 22 فبراير: the preposition and the number
