@@ -302,15 +302,16 @@ impl<'a> Linker<'a> {
         let end = (a + 1..b).find(|&i| self.seg.tokens[i].is('،')).unwrap_or(b);
         let time = |x: usize| self.word(x).is_some() && self.rules.time_at((x..end).filter_map(|y| self.word(y))).is_some();
         // Most pieces hold no time word: the name lookups wait for one.
-        if !(a + 1..end).any(time) {
+        let Some(first_time) = (a + 1..end).find(|&x| time(x)) else {
             return self.trim_range((a, end));
-        }
+        };
         let known = |s: usize| {
             self.rules
                 .outlet_name_at((s..end).filter_map(|x| self.word(x)))
                 .map(|n| self.nth_word_end(s, n, end))
         };
-        let name_end = [known(a), known(a + 1), self.named_outlet_extent((a, end)).map(|r| r.1)]
+        // named_outlet_extent reads a known name after a type word.
+        let name_end = [known(a), self.named_outlet_extent((a, end)).map(|r| r.1)]
             .into_iter()
             .flatten()
             .max()
@@ -320,7 +321,7 @@ impl<'a> Linker<'a> {
             } else {
                 a + 1
             });
-        let Some(mut cut) = (name_end..end).find(|&x| time(x)) else {
+        let Some(mut cut) = (name_end.max(first_time)..end).find(|&x| time(x)) else {
             return self.trim_range((a, end));
         };
         // قناة دوزد المعارضة في 22 فبراير: the preposition and the number
@@ -786,12 +787,14 @@ impl<'a> Linker<'a> {
                         // ب or ل phrase ends a whole name even without a
                         // known first name; a body's or document's name goes
                         // on with a place (فرقة إطفاء لندن، نادي هيرتا برلين).
-                        let glued = glued_word(w)
-                            && self.rules.place_at(std::iter::once(w)).is_none()
-                            && (s..end).all(|k| {
-                                self.word(k).is_none_or(|x| !self.body_word(x) && !self.rules.is_document(x) && !self.rules.is_frame(x))
-                            });
-                        (first || glued) && !self.rules.is_first_name(w) && !self.rules.is_preposition(w)
+                        let glued = || {
+                            glued_word(w)
+                                && self.rules.place_at(std::iter::once(w)).is_none()
+                                && (s..end).all(|k| {
+                                    self.word(k).is_none_or(|x| !self.body_word(x) && !self.rules.is_document(x) && !self.rules.is_frame(x))
+                                })
+                        };
+                        (first || glued()) && !self.rules.is_first_name(w) && !self.rules.is_preposition(w)
                     }
                     && self.complete_name(s, end, first)
                     && self.name_ends_elsewhere(end - 1, w, !definite(w));
