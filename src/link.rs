@@ -687,141 +687,151 @@ impl<'a> Linker<'a> {
         {
             return (a, idx[n - 1] + 1);
         }
-        if let Some(s) = self.name_start((a, b)) {
-            // The name runs on over name words; a role word, a prepositional
-            // phrase or a time word after it ends it (آدم كوغل | الباحث).
-            let start = idx.iter().position(|&i| i == s).unwrap_or(0);
-            let mut end = s + 1;
-            // A known person's surname alone (تيتورينكو | تصريحات ...) ends there.
-            let sw = self.word(s).unwrap_or_default();
-            let first = self.rules.is_first_name(sw);
-            // Only asked when a word follows: the look-back is long.
-            let known_alone = idx.len() > start + 1
-                && (self
-                    .recent()
-                    .iter()
-                    .any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw))
-                    || self.surname_earlier(s));
-            for &i in &idx[start + 1..] {
-                let w = self.word(i).unwrap_or_default();
-                if known_alone && !self.recent().iter().any(|e| e.key.windows(2).any(|p| p[0] == sw && p[1] == w)) {
-                    break;
-                }
-                // سعيد الشيخ؛ كبير الاقتصاديين، محمد الأمين –مقيم سوداني، عادل
-                // السلطان -المشرف العام: a clause mark, a long dash or a dash
-                // with a space before it ends the name (not رانكين-غالواي nor
-                // فرانك- فالتر).
-                let toks = &self.seg.tokens;
-                let spaced = |x: usize| toks[x - 1].end != toks[x].start;
-                if (end..i).any(|x| match toks[x].kind {
-                    Kind::Punct('؛' | '،' | ':' | '–' | '—' | '(' | ')') => true,
-                    Kind::Punct('-') => spaced(x),
-                    _ => false,
-                }) {
-                    break;
-                }
-                // تركي آل الشيخ، عبد الله بن مساعد: after آل (folded ال) or بن
-                // a title word is a family name.
-                let after_particle = matches!(self.word(i - 1), Some("ال" | "بن" | "بنت" | "ابن" | "ابو" | "ابي"));
-                // محمد مالك فال، محمد أمين: a title word that is also a first
-                // name, right after a first name, goes on with the name.
-                let second_name = i == s + 1 && self.rules.is_first_name(w) && first;
-                // وليد المعلم: a definite role word right after a lone first
-                // name is the family name, unless a genitive, a باسم or another
-                // first name goes on with the role (محمد المتحدث باسم ...،
-                // عبدالعزيز الدكتور حبيب الله).
-                let family = i == s + 1
-                    && definite(w)
-                    && first
-                    && self.word(i + 1).is_none_or(|n| {
-                        !definite(n) && !self.rules.is_speaks_for(n) && !n.starts_with('ل') && !self.rules.is_first_name(n)
-                    });
-                // محمد كبير | لـ"سكاي نيوز عربية": a role word after a lone
-                // first name that ends the phrase, with no genitive, is the
-                // family name.
-                let bare_family = i == s + 1 && !definite(w) && first && (idx.last() == Some(&i) || self.word(i + 1).is_none());
-                let role =
-                    (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name && !family && !bare_family;
-                let pp = glued_phrase(w);
-                // غردت الأميرة غيداء بنت طلال | تغريدة: a document or a speech
-                // noun is the verb's object, never a name word.
-                let document = (self.rules.is_document(w) || self.rules.is_frame(w))
-                    && !definite(w)
-                    && (known_alone || end > s + 1)
-                    // بويكو بوريسوف من التكتلات البرلمانية اتخاذ | قرار: a run
-                    // through a preposition is no name to cut.
-                    && (s..i).all(|k| self.word(k).is_none_or(|x| !self.rules.is_preposition(x)));
-                // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
-                // participle, or a word no subject goes on with.
-                let manner = self.rules.opens_no_subject(w);
-                // أبلغ ترمب الصحفيين: an addressee after the name.
-                let addressee = self.rules.is_addressee(w);
-                // رونالد ليفي من جامعة ستانفورد: "from" an institution ends a
-                // name; so does "from" anything after a first and a last name
-                // (توم كوتون من قدامى المحاربين).
-                let from_institution = w == "من"
-                    && (self.rules.organization_at((i + 1..b).filter_map(|x| self.word(x))).is_some()
-                        || self.word(i + 1).is_some_and(|n| self.rules.is_outlet_type(n))
-                        || i >= s + 2 && first);
-                // عبدالعزيز بن علي التركي: the name علي folds to على, a marker
-                // only with لسان after it.
-                let cut = (self.rules.cuts_before(w) || from_institution || self.rules.marker(w).is_some()) && !self.is_ali(i);
-                // رفض جاستن ترودو | الاعتذار، استهله إيمانويل ماكرون | بزيارة:
-                // after a whole name, a definite word that is not a nisba,
-                // or after a known first name an indefinite non-name, is the
-                // verb's object. A family name after a patronymic or a lone
-                // first name goes on (محمد بن عبدالعزيز الصفيان، عبد العزيز
-                // المهوس).
-                let object = end > s + 1
-                    // Four words and more only with a patronymic (محمد بن
-                    // عبدالله العقيبي): a longer run is a double family name
-                    // (مشعل جابر الأحمد الصباح) or not a name at all.
-                    && (end <= s + 3 || matches!(self.word(s + 1), Some("بن" | "بنت")))
-                    && !after_particle
-                    && !self.rules.is_particle(w)
-                    && !relative_adjective(w)
-                    && if definite(w) {
-                        !w.ends_with('ه')
-                    } else {
-                        // رحب الرئيس الفرنسي ايمانيول ماكرون | بتحقيق تقدم: a
-                        // ب or ل phrase ends a whole name even without a
-                        // known first name; a body's or document's name goes
-                        // on with a place (فرقة إطفاء لندن، نادي هيرتا برلين).
-                        let glued = || {
-                            glued_word(w)
-                                && self.rules.place_at(std::iter::once(w)).is_none()
-                                && (s..end).all(|k| {
-                                    self.word(k).is_none_or(|x| !self.body_word(x) && !self.rules.is_document(x) && !self.rules.is_frame(x))
-                                })
-                        };
-                        (first || glued()) && !self.rules.is_first_name(w) && !self.rules.is_preposition(w)
-                    }
-                    && self.complete_name(s, end, first)
-                    && self.name_ends_elsewhere(end - 1, w, !definite(w));
-                let object = object || i == s + 1 && self.surname_before_object(s);
-                if role || pp || document || manner || addressee || cut || object || i - s > 6 {
-                    break;
-                }
-                end = i + 1;
-            }
-            // دونالد ترامب | الهجوم الكيميائي: a known person's full name ends
-            // where the known name ends, unless a longer known name goes on.
-            let name: Vec<&str> = idx[start..].iter().filter(|&&i| i < end).filter_map(|&i| self.word(i)).collect();
-            let known_len = self
+        let Some(s) = self.name_start((a, b)) else {
+            // وتابع الأمين بصوت خافت: a description with no name ends
+            // before a word no subject goes on with; a demonstrative after an
+            // indefinite role word or a preposition is its genitive (رئيسة
+            // هذه الجمعية، ناطق باسم هذه الإدارة), not after a definite one
+            // (المعلمة | هذه التهمة).
+            let genitive = |p: &str| !definite(p) && (self.rules.is_title(p) || self.rules.is_unnamed(p) || self.rules.is_preposition(p));
+            let cut = idx.iter().enumerate().skip(1).find(|&(n, &i)| {
+                self.word(i).is_some_and(|w| {
+                    self.rules.opens_no_subject(w) && !(self.rules.is_demonstrative(w) && self.word(idx[n - 1]).is_some_and(genitive))
+                }) && !self.inside_quote(i, a)
+            });
+            return cut.map_or((a, b), |(_, &i)| self.trim_range((a, i)));
+        };
+        // The name runs on over name words; a role word, a prepositional
+        // phrase or a time word after it ends it (آدم كوغل | الباحث).
+        let start = idx.iter().position(|&i| i == s).unwrap_or(0);
+        let mut end = s + 1;
+        // A known person's surname alone (تيتورينكو | تصريحات ...) ends there.
+        let sw = self.word(s).unwrap_or_default();
+        let first = self.rules.is_first_name(sw);
+        // Only asked when a word follows: the look-back is long.
+        let known_alone = idx.len() > start + 1
+            && (self
                 .recent()
                 .iter()
-                .filter(|e| e.kind == SpeakerType::Person && e.key.len() >= 2 && e.key.len() <= name.len())
-                .filter(|e| e.key.iter().zip(&name).all(|(k, w)| k == w))
-                .map(|e| e.key.len())
-                .max();
-            // خالد بن أحمد | آل خليفة: a particle after the known name goes on
-            // with a fuller form of it.
-            if let Some(n) = known_len.filter(|&n| n < name.len() && !self.rules.is_particle(name[n])) {
-                end = idx[start + n - 1] + 1;
+                .any(|e| e.kind == SpeakerType::Person && e.key.last().is_some_and(|k| k == sw))
+                || self.surname_earlier(s));
+        for &i in &idx[start + 1..] {
+            let w = self.word(i).unwrap_or_default();
+            if known_alone && !self.recent().iter().any(|e| e.key.windows(2).any(|p| p[0] == sw && p[1] == w)) {
+                break;
             }
-            return (a, end);
+            // سعيد الشيخ؛ كبير الاقتصاديين، محمد الأمين –مقيم سوداني، عادل
+            // السلطان -المشرف العام: a clause mark, a long dash or a dash
+            // with a space before it ends the name (not رانكين-غالواي nor
+            // فرانك- فالتر).
+            let toks = &self.seg.tokens;
+            let spaced = |x: usize| toks[x - 1].end != toks[x].start;
+            if (end..i).any(|x| match toks[x].kind {
+                Kind::Punct('؛' | '،' | ':' | '–' | '—' | '(' | ')') => true,
+                Kind::Punct('-') => spaced(x),
+                _ => false,
+            }) {
+                break;
+            }
+            // تركي آل الشيخ، عبد الله بن مساعد: after آل (folded ال) or بن
+            // a title word is a family name.
+            let after_particle = matches!(self.word(i - 1), Some("ال" | "بن" | "بنت" | "ابن" | "ابو" | "ابي"));
+            // محمد مالك فال، محمد أمين: a title word that is also a first
+            // name, right after a first name, goes on with the name.
+            let second_name = i == s + 1 && self.rules.is_first_name(w) && first;
+            // وليد المعلم: a definite role word right after a lone first
+            // name is the family name, unless a genitive, a باسم or another
+            // first name goes on with the role (محمد المتحدث باسم ...،
+            // عبدالعزيز الدكتور حبيب الله).
+            let family = i == s + 1
+                && definite(w)
+                && first
+                && self
+                    .word(i + 1)
+                    .is_none_or(|n| !definite(n) && !self.rules.is_speaks_for(n) && !n.starts_with('ل') && !self.rules.is_first_name(n));
+            // محمد كبير | لـ"سكاي نيوز عربية": a role word after a lone
+            // first name that ends the phrase, with no genitive, is the
+            // family name.
+            let bare_family = i == s + 1 && !definite(w) && first && (idx.last() == Some(&i) || self.word(i + 1).is_none());
+            let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name && !family && !bare_family;
+            let pp = glued_phrase(w);
+            // غردت الأميرة غيداء بنت طلال | تغريدة: a document or a speech
+            // noun is the verb's object, never a name word.
+            let document = (self.rules.is_document(w) || self.rules.is_frame(w))
+                && !definite(w)
+                && (known_alone || end > s + 1)
+                // بويكو بوريسوف من التكتلات البرلمانية اتخاذ | قرار: a run
+                // through a preposition is no name to cut.
+                && (s..i).all(|k| self.word(k).is_none_or(|x| !self.rules.is_preposition(x)));
+            // ديلف مبتسما، ترامب مجددا، صلاح عدم ...: a manner adverb or
+            // participle, or a word no subject goes on with.
+            let manner = self.rules.opens_no_subject(w);
+            // أبلغ ترمب الصحفيين: an addressee after the name.
+            let addressee = self.rules.is_addressee(w);
+            // رونالد ليفي من جامعة ستانفورد: "from" an institution ends a
+            // name; so does "from" anything after a first and a last name
+            // (توم كوتون من قدامى المحاربين).
+            let from_institution = w == "من"
+                && (self.rules.organization_at((i + 1..b).filter_map(|x| self.word(x))).is_some()
+                    || self.word(i + 1).is_some_and(|n| self.rules.is_outlet_type(n))
+                    || i >= s + 2 && first);
+            // عبدالعزيز بن علي التركي: the name علي folds to على, a marker
+            // only with لسان after it.
+            let cut = (self.rules.cuts_before(w) || from_institution || self.rules.marker(w).is_some()) && !self.is_ali(i);
+            // رفض جاستن ترودو | الاعتذار، استهله إيمانويل ماكرون | بزيارة:
+            // after a whole name, a definite word that is not a nisba,
+            // or after a known first name an indefinite non-name, is the
+            // verb's object. A family name after a patronymic or a lone
+            // first name goes on (محمد بن عبدالعزيز الصفيان، عبد العزيز
+            // المهوس).
+            let object = end > s + 1
+                // Four words and more only with a patronymic (محمد بن
+                // عبدالله العقيبي): a longer run is a double family name
+                // (مشعل جابر الأحمد الصباح) or not a name at all.
+                && (end <= s + 3 || matches!(self.word(s + 1), Some("بن" | "بنت")))
+                && !after_particle
+                && !self.rules.is_particle(w)
+                && !relative_adjective(w)
+                && if definite(w) {
+                    !w.ends_with('ه')
+                } else {
+                    // رحب الرئيس الفرنسي ايمانيول ماكرون | بتحقيق تقدم: a
+                    // ب or ل phrase ends a whole name even without a
+                    // known first name; a body's or document's name goes
+                    // on with a place (فرقة إطفاء لندن، نادي هيرتا برلين).
+                    let glued = || {
+                        glued_word(w)
+                            && self.rules.place_at(std::iter::once(w)).is_none()
+                            && (s..end).all(|k| {
+                                self.word(k).is_none_or(|x| !self.body_word(x) && !self.rules.is_document(x) && !self.rules.is_frame(x))
+                            })
+                    };
+                    (first || glued()) && !self.rules.is_first_name(w) && !self.rules.is_preposition(w)
+                }
+                && self.complete_name(s, end, first)
+                && self.name_ends_elsewhere(end - 1, w, !definite(w));
+            let object = object || i == s + 1 && self.surname_before_object(s);
+            if role || pp || document || manner || addressee || cut || object || i - s > 6 {
+                break;
+            }
+            end = i + 1;
         }
-        (a, b)
+        // دونالد ترامب | الهجوم الكيميائي: a known person's full name ends
+        // where the known name ends, unless a longer known name goes on.
+        let name: Vec<&str> = idx[start..].iter().filter(|&&i| i < end).filter_map(|&i| self.word(i)).collect();
+        let known_len = self
+            .recent()
+            .iter()
+            .filter(|e| e.kind == SpeakerType::Person && e.key.len() >= 2 && e.key.len() <= name.len())
+            .filter(|e| e.key.iter().zip(&name).all(|(k, w)| k == w))
+            .map(|e| e.key.len())
+            .max();
+        // خالد بن أحمد | آل خليفة: a particle after the known name goes on
+        // with a fuller form of it.
+        if let Some(n) = known_len.filter(|&n| n < name.len() && !self.rules.is_particle(name[n])) {
+            end = idx[start + n - 1] + 1;
+        }
+        (a, end)
     }
 
     /// Whether token `i` stands inside a quotation that opens at or after `from`.
