@@ -1178,6 +1178,20 @@ impl<'a> Linker<'a> {
             }
             let wc = at(idx[k]);
             let w = wc.as_ref();
+            // المنتهية ولايته رجب طيب أردوغان: a region's or body's word with
+            // a pronoun on it belongs to the role before the name, and its و
+            // is its own, no coordination.
+            let own_noun = ["ته", "تها", "تهم"].iter().any(|p| {
+                w.strip_suffix(p).is_some_and(|r| {
+                    let own = format!("{r}ه");
+                    self.rules.is_place_head(&own) || self.rules.organization_at(std::iter::once(own.as_str())).is_some()
+                })
+            });
+            if k > 0 && own_noun {
+                k += 1;
+                after_head = false;
+                continue;
+            }
             // السفير الفلسطيني ومندوبها الدائم: a و-word inside a role phrase
             // continues the role.
             // (وسام فتوح, a first name with و, is no coordination.)
