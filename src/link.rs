@@ -726,6 +726,18 @@ impl<'a> Linker<'a> {
             // فرانك- فالتر).
             let toks = &self.seg.tokens;
             let spaced = |x: usize| toks[x - 1].end != toks[x].start;
+            // حسين صلاح 21 عاما، نشوان هاشم محمد 23: a person's age after the
+            // name, or a number closing the phrase, is no name word (a
+            // document's or event's number is: تقرير البنك الدولي لعام 2014).
+            if w.bytes().any(|c| c.is_ascii_digit())
+                && (self.word(i + 1).is_some_and(|n| matches!(n, "عاما" | "عام" | "سنه" | "سنوات" | "اعوام"))
+                    || idx.last() == Some(&i) && (first || end > s + 1))
+                // (موفد موقع فرانس 24: an outlet's or document's name goes on.)
+                && (idx[0]..i).filter_map(|x| self.word(x)).all(|x| !self.rules.is_outlet_type(x) && !self.rules.is_document(x))
+                && (s..i).filter_map(|x| self.word(x)).all(|x| (self.name_like(x) || self.rules.is_particle(x)) && !glued_word(x))
+            {
+                break;
+            }
             if (end..i).any(|x| match toks[x].kind {
                 Kind::Punct('؛' | '،' | ':' | '–' | '—' | '(' | ')') => true,
                 Kind::Punct('-') => spaced(x),
