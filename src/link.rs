@@ -823,7 +823,23 @@ impl<'a> Linker<'a> {
                 && self.complete_name(s, end, first)
                 && self.name_ends_elsewhere(end - 1, w, !definite(w));
             let object = object || i == s + 1 && self.surname_before_object(s);
-            if role || pp || document || manner || addressee || cut || object || i - s > 6 {
+            // أعلن دونالد ترامب رغبته، أعلن إيهاب جلال استقالته: a noun with a
+            // pronoun written on its ة is the verb's object; right after a
+            // first name it is the family name (مارك روته، عبد الله فلاته).
+            let possessed = ["ته", "تها", "تهم", "تهما"].iter().any(|e| w.ends_with(e))
+                && !self.rules.is_first_name(w)
+                && !self.rules.is_honorific(w)
+                && self.word(i - 1).is_some_and(|p| !self.rules.is_first_name(p) && !self.rules.is_particle(p))
+                && self.pronoun_written(i)
+                // (بحث أجرته اللجنة، رواية نقلتها النهار: after a document,
+                // or before a subject, the word is a verb opening a relative
+                // clause.)
+                && (idx[0]..i).filter_map(|x| self.word(x)).all(|x| !self.rules.is_document(x) && !self.rules.is_frame(x))
+                && !(i + 1 < self.seg.tokens.len() && self.is_opener(i + 1))
+                && self.word(i + 1).is_none_or(|n| {
+                    !definite(n) && !self.rules.is_outlet_type(n) && self.rules.organization_at(std::iter::once(n)).is_none()
+                });
+            if role || pp || document || manner || addressee || cut || object || possessed || i - s > 6 {
                 break;
             }
             end = i + 1;
