@@ -1379,10 +1379,13 @@ impl<'a> Linker<'a> {
                 continue;
             }
             // أستاذ العلوم السياسية بجامعة الحديدة، مسؤول يمني بمحافظة عدن:
-            // an organisation with ب glued on belongs to the role before it.
+            // an organisation with ب glued on belongs to the role before it,
+            // and so does the body's own name right after it (مصدر عسكري
+            // بقاعدة بنينا الجوية; not past a comma). بقيادة is "led by": the
+            // leader named after it is no complement.
             if k > 0 && w.strip_prefix('ب').is_some_and(|r| r.chars().count() > 2 && self.body_word(r)) {
+                after_head = w != "بقياده" && idx.get(k + 1) == Some(&(idx[k] + 1));
                 k += 1;
-                after_head = false;
                 continue;
             }
             // مصادر لم تسمها: after a description, a negation or the like
