@@ -1233,6 +1233,20 @@ impl<'a> Linker<'a> {
                 && self.rules.is_title(without_pronoun(w))
                 && !self.rules.is_honorific(w)
                 && self.pronoun_written(idx[k]);
+            // الدكتور أمين مشاقبة، الشيخ مالك ...: a first name that is also a
+            // role word, after a definite title and before an indefinite
+            // word, opens the name.
+            if k > 0
+                && self.rules.is_first_name(w)
+                && self.rules.is_title(w)
+                && self.word(idx[k - 1]).is_some_and(|p| definite(p) && self.rules.is_title(bare(p)))
+                && idx
+                    .get(k + 1)
+                    .and_then(|&x| self.word(x))
+                    .is_some_and(|n| !definite(n) && !self.rules.is_title(n))
+            {
+                return Some(idx[k]);
+            }
             if coordinated
                 || possessed
                 || self.rules.is_title(w)
