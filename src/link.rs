@@ -665,13 +665,22 @@ impl<'a> Linker<'a> {
                 {
                     return self.trim_range((a, idx[n + m] + 1));
                 }
+                // أعلن تنظيم داعش مسؤوليته: a noun with its pronoun after the
+                // body's name is the verb's object; after the body's word, a
+                // role or a preposition it is a genitive (مجلس إدارتها، أحد
+                // قادتهم، مقربة من عائلته).
+                let head = |p: &str| {
+                    self.rules.is_preposition(p)
+                        || !definite(p) && (self.body_word(p) || self.rules.is_unnamed(p) || self.rules.is_title(p))
+                };
+                let possessed = !head(prev) && self.possessed_object(i, a);
                 // مركز الملك سلمان للأعمال الإغاثية: the king's name after a
                 // body's word is the body's.
                 let kings = self.named_institution(i) && self.rules.is_first_name(w);
                 if !quoted
                     && !genitive
                     && !kings
-                    && (prev_def && !definite(w) || pp || clause || object)
+                    && (prev_def && !definite(w) || pp || clause || object || possessed)
                     && w != "في"
                     && !self.keeps_place(i, a)
                 {
@@ -823,22 +832,7 @@ impl<'a> Linker<'a> {
                 && self.complete_name(s, end, first)
                 && self.name_ends_elsewhere(end - 1, w, !definite(w));
             let object = object || i == s + 1 && self.surname_before_object(s);
-            // أعلن دونالد ترامب رغبته، أعلن إيهاب جلال استقالته: a noun with a
-            // pronoun written on its ة is the verb's object; right after a
-            // first name it is the family name (مارك روته، عبد الله فلاته).
-            let possessed = ["ته", "تها", "تهم", "تهما"].iter().any(|e| w.ends_with(e))
-                && !self.rules.is_first_name(w)
-                && !self.rules.is_honorific(w)
-                && self.word(i - 1).is_some_and(|p| !self.rules.is_first_name(p) && !self.rules.is_particle(p))
-                && self.pronoun_written(i)
-                // (بحث أجرته اللجنة، رواية نقلتها النهار: after a document,
-                // or before a subject, the word is a verb opening a relative
-                // clause.)
-                && (idx[0]..i).filter_map(|x| self.word(x)).all(|x| !self.rules.is_document(x) && !self.rules.is_frame(x))
-                && !(i + 1 < self.seg.tokens.len() && self.is_opener(i + 1))
-                && self.word(i + 1).is_none_or(|n| {
-                    !definite(n) && !self.rules.is_outlet_type(n) && self.rules.organization_at(std::iter::once(n)).is_none()
-                });
+            let possessed = self.possessed_object(i, idx[0]);
             if role || pp || document || manner || addressee || cut || object || possessed || i - s > 6 {
                 break;
             }
@@ -860,6 +854,27 @@ impl<'a> Linker<'a> {
             end = idx[start + n - 1] + 1;
         }
         (a, end)
+    }
+
+    /// Whether the word at `i`, inside a source phrase opening at `from`, is
+    /// a noun with a pronoun written on its ة: the verb's object, never part
+    /// of the source (أعلن دونالد ترامب رغبته، أعلن تنظيم داعش مسؤوليته).
+    /// Right after a first name it is the family name (مارك روته، عبد الله
+    /// فلاته).
+    fn possessed_object(&self, i: usize, from: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        ["ته", "تها", "تهم", "تهما"].iter().any(|e| w.ends_with(e))
+            && !self.rules.is_first_name(w)
+            && !self.rules.is_honorific(w)
+            && self.word(i - 1).is_some_and(|p| !self.rules.is_first_name(p) && !self.rules.is_particle(p))
+            && self.pronoun_written(i)
+            // (بحث أجرته اللجنة، رواية نقلتها النهار: after a document, or
+            // before a subject, the word is a verb opening a relative clause.)
+            && (from..i).filter_map(|x| self.word(x)).all(|x| !self.rules.is_document(x) && !self.rules.is_frame(x))
+            && !(i + 1 < self.seg.tokens.len() && self.is_opener(i + 1))
+            && self.word(i + 1).is_none_or(|n| {
+                !definite(n) && !self.rules.is_outlet_type(n) && self.rules.organization_at(std::iter::once(n)).is_none()
+            })
     }
 
     /// Whether token `i` stands inside a quotation that opens at or after `from`.
