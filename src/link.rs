@@ -1393,7 +1393,12 @@ impl<'a> Linker<'a> {
                 after_head = false;
                 continue;
             }
-            if let Some(n) = self.rules.place_at(idx[k..].iter().filter_map(|&x| self.word(x))) {
+            // مؤسس فيس بوك: a platform's name after a role is the role's.
+            if let Some(n) = self.rules.place_at(idx[k..].iter().filter_map(|&x| self.word(x))).or_else(|| {
+                self.rules
+                    .platform_at(idx[k..].iter().filter_map(|&x| self.word(x)))
+                    .filter(|_| k > 0)
+            }) {
                 k += n;
                 after_head = false;
                 continue;
