@@ -2734,9 +2734,12 @@ impl<'a> Linker<'a> {
                     if key.len() == 1
                         && org_head
                         && definite_head
-                        && let Some(r) = self.named_body_before(np.0, head_word)
+                        && let Some((r, lam)) = self.named_body_before(np.0, head_word)
                     {
-                        return self.resolve(r, None, agreement);
+                        let saved = std::mem::replace(&mut self.lam, lam);
+                        let e = self.resolve(r, None, agreement);
+                        self.lam = saved;
+                        return e;
                     }
                 }
                 let name = self.show(np);
@@ -2757,45 +2760,70 @@ impl<'a> Linker<'a> {
     /// The nearest body before token `before` named by the bare word
     /// `head` and a name after it (شركة أبل، وزارة الخارجية الأمريكية), not
     /// by adjectives alone (شركة أمريكية).
-    fn named_body_before(&self, before: usize, head: &str) -> Option<Span> {
+    fn named_body_before(&mut self, before: usize, head: &str) -> Option<(Span, Option<usize>)> {
         let floor = before.saturating_sub(NAME_LOOKBACK_TOKENS);
-        (floor..before).rev().find_map(|k| {
-            if !self.is_word(k, head) {
-                return None;
+        // التقرير السنوي لوكالة الاستخبارات والأمن الهولندية: the body's
+        // word may have ل glued on; its phrase is then read without it.
+        let glued = format!("ل{head}");
+        let saved = self.lam;
+        let mut found = None;
+        for k in (floor..before).rev() {
+            let lam = if self.is_word(k, head) {
+                None
+            } else if self.is_word(k, &glued) {
+                Some(k)
+            } else {
+                continue;
+            };
+            self.lam = lam;
+            if let Some(r) = self.body_named_at(k, before) {
+                found = Some((r, lam));
+                break;
             }
-            // Up to the clause's end (a comma, a full stop, a colon, a line
-            // break, the description itself) or the clause after the name:
-            // كان، في not before a place (في المؤتمر الصحافي), a marker.
-            let stop = (k + 1..before.min(k + 9))
-                .find(|&x| {
-                    let t = self.seg.tokens[x];
-                    t.is('،')
-                        || t.is('.')
-                        || t.is(':')
-                        || t.kind == Kind::Break
-                        || x > k + 1
-                            && self.word(x).is_some_and(|w| {
-                                is_kana(w) || self.rules.marker(w).is_some() || self.rules.cuts_before(w) && !self.keeps_place(x, k)
-                            })
-                })
-                .unwrap_or(before.min(k + 9));
-            // The name starts at once: not a ب or ل phrase (شركة للطيران), a
-            // preposition (لجنة من سبعة) or a pronoun (سفارة بلاده).
-            let opens = self.is_opener(k + 1)
-                || self.word(k + 1).is_some_and(|w| {
-                    (definite(w) || self.name_like(w)) && !glued_word(w) && !self.rules.is_preposition(w) && !self.pronoun_written(k + 1)
-                });
-            if !opens {
-                return None;
-            }
-            let mut r = self.before_tanween(self.np_extent((k, stop)))?;
-            while r.1 > k + 1 && self.word(r.1 - 1).is_some_and(|w| self.rules.is_preposition(w)) {
-                r = self.trim_range((k, r.1 - 1));
-            }
-            let rest = self.words((k + 1, r.1));
-            let named = !rest.is_empty() && rest.iter().any(|w| !relative_adjective(w)) && self.plausible_source(r);
-            named.then_some(r)
-        })
+        }
+        self.lam = saved;
+        found
+    }
+
+    /// The body's phrase opening with its word at `k`, if a name follows it
+    /// at once, before token `before`.
+    fn body_named_at(&self, k: usize, before: usize) -> Option<Span> {
+        // Up to the clause's end (a comma, a full stop, a colon, a line
+        // break, the description itself) or the clause after the name:
+        // كان، في not before a place (في المؤتمر الصحافي), a marker.
+        let stop = (k + 1..before.min(k + 9))
+            .find(|&x| {
+                let t = self.seg.tokens[x];
+                t.is('،')
+                    || t.is('.')
+                    || t.is(':')
+                    || t.kind == Kind::Break
+                    || x > k + 1
+                        && self.word(x).is_some_and(|w| {
+                            is_kana(w) || self.rules.marker(w).is_some() || self.rules.cuts_before(w) && !self.keeps_place(x, k)
+                        })
+            })
+            .unwrap_or(before.min(k + 9));
+        // The name starts at once: not a ب or ل phrase (شركة للطيران), a
+        // preposition (لجنة من سبعة) or a pronoun (سفارة بلاده); a body's
+        // word in the construct may (وزارة خارجية البحرين).
+        let opens = self.is_opener(k + 1)
+            || self.word(k + 1).is_some_and(|w| {
+                (definite(w) || self.name_like(w) || self.body_word(w))
+                    && !glued_word(w)
+                    && !self.rules.is_preposition(w)
+                    && !self.pronoun_written(k + 1)
+            });
+        if !opens {
+            return None;
+        }
+        let mut r = self.before_tanween(self.np_extent((k, stop)))?;
+        while r.1 > k + 1 && self.word(r.1 - 1).is_some_and(|w| self.rules.is_preposition(w)) {
+            r = self.trim_range((k, r.1 - 1));
+        }
+        let rest = self.words((k + 1, r.1));
+        let named = !rest.is_empty() && rest.iter().any(|w| !relative_adjective(w)) && self.plausible_source(r);
+        named.then_some(r)
     }
 
     /// An outlet named by a type word and a quoted or known name ends there
