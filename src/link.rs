@@ -1213,6 +1213,11 @@ impl<'a> Linker<'a> {
             if after_abbreviation && self.word(idx[k]).is_some_and(|w| !self.rules.is_title(w)) {
                 return Some(idx[k]); // د. المزروع: the family name alone
             }
+            // وقال «اليوسفي» after محمد اليوسفي: a family name met before
+            // with a first name may be quoted alone.
+            if idx.len() == 1 && self.inside_quote(idx[k], np.0) && self.family_name_earlier(idx[k]) {
+                return Some(idx[k]);
+            }
             if self.inside_quote(idx[k], np.0) {
                 // A quoted title (برنامج "60 دقيقة") is never a person's name.
                 k += 1;
