@@ -3124,6 +3124,15 @@ impl<'a> Linker<'a> {
             {
                 q += 1; // آية الله علي خامنئي → علي خامنئي
             }
+            // القيادي الميداني في مأرب محمد اليوسفي: a known first name in
+            // the run opens the name; the word before it is no name word.
+            if let Some(f) = (q..p).find(|&x| self.word(x).is_some_and(|w| self.rules.is_first_name(w)))
+                && self.word(q).is_some_and(|w| !self.rules.is_first_name(w) && !self.rules.is_particle(w) && !w.starts_with("عبد"))
+                // (توفيق بن مصطفى مدني: a name before بن is the first name.)
+                && !matches!(self.word(q + 1), Some("بن" | "بنت" | "ابن"))
+            {
+                q = f;
+            }
             // A sentence opens with its verb (دخل أحمد إلى متجر): not a first
             // name. So does a clause after a particle or a conjunction (فقد قدم
             // إيسكو، بينما قدم عموري) or after a dateline, (CNN)-- شارك ...
