@@ -673,7 +673,7 @@ impl<'a> Linker<'a> {
                     self.rules.is_preposition(p)
                         || !definite(p) && (self.body_word(p) || self.rules.is_unnamed(p) || self.rules.is_title(p))
                 };
-                let possessed = !head(prev) && self.possessed_object(i, a);
+                let possessed = self.possessed_object(i, a) && !head(prev);
                 // مركز الملك سلمان للأعمال الإغاثية: the king's name after a
                 // body's word is the body's.
                 let kings = self.named_institution(i) && self.rules.is_first_name(w);
@@ -2763,8 +2763,9 @@ impl<'a> Linker<'a> {
     }
 
     /// The nearest body before token `before` named by the bare word
-    /// `head` and a name after it (شركة أبل، وزارة الخارجية الأمريكية), not
-    /// by adjectives alone (شركة أمريكية).
+    /// `head`, ل glued on or not, and a name after it (شركة أبل، وزارة
+    /// الخارجية الأمريكية), not by adjectives alone (شركة أمريكية); with the
+    /// token whose ل is to be read away, if it had one.
     fn named_body_before(&mut self, before: usize, head: &str) -> Option<(Span, Option<usize>)> {
         let floor = before.saturating_sub(NAME_LOOKBACK_TOKENS);
         // التقرير السنوي لوكالة الاستخبارات والأمن الهولندية: the body's
