@@ -1461,7 +1461,9 @@ impl<'a> Linker<'a> {
                 // relative adjective, plural too (مسؤولون إيرانيون بارزون),
                 // may take another after it.
                 // مدير عام تعليم الخرج: عام "general" leaves the role open.
-                after_head = relative_adjective(w) || w == "عام";
+                // مدير مطار أبها فهد العدواني: a body's word in the
+                // construct takes its own name right after it too.
+                after_head = relative_adjective(w) || w == "عام" || self.body_word(w) && idx.get(k + 1) == Some(&(idx[k] + 1));
                 k += 1;
                 continue;
             }
