@@ -127,6 +127,13 @@ fn glued_phrase(w: &str) -> bool {
     (w.starts_with("بال") || w.starts_with("لل")) && w.chars().count() > 4
 }
 
+/// A noun's stem before its ة written ت under a pronoun (ولايته → ولاي،
+/// مسؤوليتها → مسؤولي), if the word reads so.
+fn before_possessed_ta(w: &str) -> Option<&str> {
+    let s = without_pronoun(w);
+    if s == w { None } else { s.strip_suffix('ت') }
+}
+
 /// A word of four letters or more with ب or ل glued on (بتبوك، لمهرجان):
 /// a place or body after a role, or a phrase bounding a name.
 fn glued_word(w: &str) -> bool {
@@ -666,14 +673,9 @@ impl<'a> Linker<'a> {
                     return self.trim_range((a, idx[n + m] + 1));
                 }
                 // أعلن تنظيم داعش مسؤوليته: a noun with its pronoun after the
-                // body's name is the verb's object; after the body's word, a
-                // role or a preposition it is a genitive (مجلس إدارتها، أحد
-                // قادتهم، مقربة من عائلته).
-                let head = |p: &str| {
-                    self.rules.is_preposition(p)
-                        || !definite(p) && (self.body_word(p) || self.rules.is_unnamed(p) || self.rules.is_title(p))
-                };
-                let possessed = self.possessed_object(i, a) && !head(prev);
+                // body's name is the verb's object; after a word that takes a
+                // genitive it is one (مجلس إدارتها، أحد قادتهم، مقربة من عائلته).
+                let possessed = self.possessed_object(i, a) && !self.takes_genitive(prev);
                 // مركز الملك سلمان للأعمال الإغاثية: the king's name after a
                 // body's word is the body's.
                 let kings = self.named_institution(i) && self.rules.is_first_name(w);
@@ -698,14 +700,13 @@ impl<'a> Linker<'a> {
         }
         let Some(s) = self.name_start((a, b)) else {
             // وتابع الأمين بصوت خافت: a description with no name ends
-            // before a word no subject goes on with; a demonstrative after an
-            // indefinite role word or a preposition is its genitive (رئيسة
-            // هذه الجمعية، ناطق باسم هذه الإدارة), not after a definite one
-            // (المعلمة | هذه التهمة).
-            let genitive = |p: &str| !definite(p) && (self.rules.is_title(p) || self.rules.is_unnamed(p) || self.rules.is_preposition(p));
+            // before a word no subject goes on with; a demonstrative after a
+            // word that takes a genitive is one (رئيسة هذه الجمعية), not after
+            // a definite one (المعلمة | هذه التهمة).
             let cut = idx.iter().enumerate().skip(1).find(|&(n, &i)| {
                 self.word(i).is_some_and(|w| {
-                    self.rules.opens_no_subject(w) && !(self.rules.is_demonstrative(w) && self.word(idx[n - 1]).is_some_and(genitive))
+                    self.rules.opens_no_subject(w)
+                        && !(self.rules.is_demonstrative(w) && self.word(idx[n - 1]).is_some_and(|p| self.takes_genitive(p)))
                 }) && !self.inside_quote(i, a)
             });
             return cut.map_or((a, b), |(_, &i)| self.trim_range((a, i)));
@@ -863,7 +864,7 @@ impl<'a> Linker<'a> {
     /// فلاته).
     fn possessed_object(&self, i: usize, from: usize) -> bool {
         let Some(w) = self.word(i) else { return false };
-        ["ته", "تها", "تهم", "تهما"].iter().any(|e| w.ends_with(e))
+        before_possessed_ta(w).is_some()
             && !self.rules.is_first_name(w)
             && !self.rules.is_honorific(w)
             && self.word(i - 1).is_some_and(|p| !self.rules.is_first_name(p) && !self.rules.is_particle(p))
@@ -983,6 +984,13 @@ impl<'a> Linker<'a> {
             }
         }
         None
+    }
+
+    /// Whether a genitive may follow the folded word: a preposition, or an
+    /// indefinite role, description or body word in the construct (رئيسة
+    /// هذه الجمعية، مجلس إدارتها، ناطق باسم هذه الإدارة).
+    fn takes_genitive(&self, p: &str) -> bool {
+        self.rules.is_preposition(p) || !definite(p) && (self.body_word(p) || self.rules.is_unnamed(p) || self.rules.is_title(p))
     }
 
     /// Whether a folded word is a body's word: an organisation head or a
@@ -1206,6 +1214,8 @@ impl<'a> Linker<'a> {
     fn name_start(&self, np: (usize, usize)) -> Option<usize> {
         let idx: Vec<usize> = (np.0..np.1).filter(|&i| self.word(i).is_some()).collect();
         let at = |x: usize| self.word_at(x).unwrap_or_default();
+        // The word after the k-th follows it at once, no mark between.
+        let next_adjacent = |k: usize| idx.get(k + 1) == Some(&(idx[k] + 1));
         let mut k = 0;
         let mut after_head = false; // the previous word was an indefinite role or description word
         let mut after_abbreviation = false; // ... or an abbreviated title (د.)
@@ -1213,12 +1223,12 @@ impl<'a> Linker<'a> {
             if after_abbreviation && self.word(idx[k]).is_some_and(|w| !self.rules.is_title(w)) {
                 return Some(idx[k]); // د. المزروع: the family name alone
             }
-            // وقال «اليوسفي» after محمد اليوسفي: a family name met before
-            // with a first name may be quoted alone.
-            if idx.len() == 1 && self.inside_quote(idx[k], np.0) && self.family_name_earlier(idx[k]) {
-                return Some(idx[k]);
-            }
             if self.inside_quote(idx[k], np.0) {
+                // وقال «اليوسفي» after محمد اليوسفي: a family name met before
+                // with a first name may be quoted alone.
+                if idx.len() == 1 && self.family_name_earlier(idx[k]) {
+                    return Some(idx[k]);
+                }
                 // A quoted title (برنامج "60 دقيقة") is never a person's name.
                 k += 1;
                 after_head = true;
@@ -1229,11 +1239,9 @@ impl<'a> Linker<'a> {
             // المنتهية ولايته رجب طيب أردوغان: a region's or body's word with
             // a pronoun on it belongs to the role before the name, and its و
             // is its own, no coordination.
-            let own_noun = ["ته", "تها", "تهم"].iter().any(|p| {
-                w.strip_suffix(p).is_some_and(|r| {
-                    let own = format!("{r}ه");
-                    self.rules.is_place_head(&own) || self.rules.organization_at(std::iter::once(own.as_str())).is_some()
-                })
+            let own_noun = before_possessed_ta(w).is_some_and(|r| {
+                let own = format!("{r}ه");
+                self.rules.is_place_head(&own) || self.rules.organization_at(std::iter::once(own.as_str())).is_some()
             });
             if k > 0 && own_noun {
                 k += 1;
@@ -1423,7 +1431,7 @@ impl<'a> Linker<'a> {
             // بقاعدة بنينا الجوية; not past a comma). بقيادة is "led by": the
             // leader named after it is no complement.
             if k > 0 && w.strip_prefix('ب').is_some_and(|r| r.chars().count() > 2 && self.body_word(r)) {
-                after_head = w != "بقياده" && idx.get(k + 1) == Some(&(idx[k] + 1));
+                after_head = w != "بقياده" && next_adjacent(k);
                 k += 1;
                 continue;
             }
@@ -1463,7 +1471,7 @@ impl<'a> Linker<'a> {
                 // مدير عام تعليم الخرج: عام "general" leaves the role open.
                 // مدير مطار أبها فهد العدواني: a body's word in the
                 // construct takes its own name right after it too.
-                after_head = relative_adjective(w) || w == "عام" || self.body_word(w) && idx.get(k + 1) == Some(&(idx[k] + 1));
+                after_head = relative_adjective(w) || w == "عام" || self.body_word(w) && next_adjacent(k);
                 k += 1;
                 continue;
             }
