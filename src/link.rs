@@ -1307,9 +1307,10 @@ impl<'a> Linker<'a> {
                 after_head = false;
                 continue;
             }
-            // مدير التعليم بمنطقة نجران ناصر المنيع: a region word and the
-            // region's name belong to the role, however the name reads.
-            if k > 0 && self.rules.is_place_head(w) && k + 2 < idx.len() {
+            // مدير التعليم بمنطقة نجران ناصر المنيع، مدير فرع السياحة بمنطقة
+            // الرياض: a region word and the region's name belong to the role,
+            // however the name reads, and may end it.
+            if k > 0 && self.rules.is_place_head(w) && k + 1 < idx.len() {
                 k += 2;
                 after_head = false;
                 continue;
