@@ -1490,7 +1490,7 @@ impl<'a> Linker<'a> {
                 && !self.rules.is_first_name(w)
                 && let Some(j) = idx[k + 1..]
                     .iter()
-                    .take(3)
+                    .take(6)
                     // (Not the king's name in بمطار الملك فهد: the facility's.)
                     .position(|&x| self.word(x).is_some_and(|n| self.rules.is_first_name(n)) && !self.named_institution(x))
             {
@@ -2192,7 +2192,17 @@ impl<'a> Linker<'a> {
             Some(_) => (np, true),
             None => (np, false),
         };
-        if !held && self.words(np).len() > 8 || !self.plausible_source(np) {
+        // وكيل وزارة الشؤون البلدية والقروية لشؤون تصنيف المقاولين المهندس
+        // عبدالله المطيري: a long role may end in its holder's name, opening
+        // with a known first name, if the name ends before the words
+        // searched do (which may cut it).
+        let named = |np: (usize, usize)| {
+            np.1 < head.1
+                && self
+                    .name_start(np)
+                    .is_some_and(|s| self.word(s).is_some_and(|w| self.rules.is_first_name(w)) && self.words((s, np.1)).len() <= 4)
+        };
+        if !held && self.words(np).len() > 8 && !named(np) || !self.plausible_source(np) {
             return;
         }
         let ent = self.resolve(np, h_appos, agreement);
