@@ -282,6 +282,12 @@ impl<'a> Linker<'a> {
             head.relay_pronoun = Some(agreement);
             return head;
         }
+        // قالت وهي تبكي: a clause on the speaker's state follows the verb;
+        // the speaker is the verb's pronoun, and the words after the clause
+        // are no apposition.
+        if self.word(a).is_some_and(is_clause_pronoun) {
+            return head;
+        }
         let mut seg_start = a;
         let mut i = a;
         while i <= b {
