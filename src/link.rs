@@ -1742,7 +1742,7 @@ impl<'a> Linker<'a> {
         // knows; "بيان صادر" alone names no one.
         let issued = np.and_then(|r| self.issuer(r, f.head.1).map(|x| (r, x)));
         let np = issued.map(|(_, x)| x).or(np);
-        let np = np.and_then(|r| self.before_tanween(r));
+        let np = np.and_then(|r| self.before_tanween(r)).map(|r| self.without_speech_noun(r));
         // الله تعالى، النبي صلى الله عليه وسلم: the praise is cut off; alone
         // (قال تعالى، قال صلى الله عليه وسلم) it names God or points back.
         let praise = np.and_then(|r| self.praise_in(r));
@@ -1819,6 +1819,31 @@ impl<'a> Linker<'a> {
             mention,
             outlet,
         })
+    }
+
+    /// The source words after a leading speech noun, if they name a source
+    /// (تصريحات بولتون → بولتون، تقدير عدد من الاقتصاديين → عدد من
+    /// الاقتصاديين); else the words as they are (رواية التصحيف "the novel",
+    /// تقديرات حكومية).
+    fn without_speech_noun(&self, r: Span) -> Span {
+        if !self.word(r.0).is_some_and(|w| self.rules.is_speech_noun(w)) {
+            return r;
+        }
+        let rest = self.trim_range((r.0 + 1, r.1));
+        let Some(first) = self.word(rest.0).filter(|_| rest.0 < rest.1) else {
+            return r;
+        };
+        let known = || self.recent().iter().any(|e| e.key.iter().any(|k| k == first));
+        if self.heads_source(rest)
+            || self.is_quantity_phrase(rest)
+            || self.rules.is_first_name(first)
+            || self.rules.is_document(first)
+            || known()
+        {
+            rest
+        } else {
+            r
+        }
     }
 
     /// The issuer after a document issued by it (بيان صادر عن X، التقرير

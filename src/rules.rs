@@ -264,6 +264,7 @@ pub struct Rules {
     speaks_for: WordSet,
     ranks: WordSet,
     kinship: WordSet,
+    speech_nouns: WordSet,
     principals: WordSet,
     adverbial: WordSet,
     /// Role word → its class number (سفير and دبلوماسي share one).
@@ -453,6 +454,8 @@ struct EntitiesFile {
     ranks: Vec<String>,
     #[serde(default)]
     kinship: Vec<String>,
+    #[serde(default)]
+    speech_nouns: Vec<String>,
     #[serde(default)]
     principals: Vec<String>,
     adverbial: Vec<String>,
@@ -806,6 +809,7 @@ impl Rules {
             speaks_for: set(&entities.speaks_for),
             ranks: set(&entities.ranks),
             kinship: set(&entities.kinship),
+            speech_nouns: set(&entities.speech_nouns),
             principals: definite_set(&entities.principals),
             adverbial: set(&entities.adverbial),
             role_class: entities
@@ -1115,6 +1119,12 @@ impl Rules {
     /// name (كولونيل).
     pub fn is_rank(&self, word: &str) -> bool {
         self.ranks.contains(word)
+    }
+
+    /// Whether a folded word names what a source said, not the source
+    /// (بحسب تصريحات بولتون، حسب تعبير البيان).
+    pub fn is_speech_noun(&self, word: &str) -> bool {
+        self.speech_nouns.contains(word)
     }
 
     /// Whether a folded word, without ال, names a relative (والدة، شقيق).
