@@ -1423,11 +1423,12 @@ impl<'a> Linker<'a> {
                 after_head = false;
                 continue;
             }
-            // بغزة، لسوريا: a place with a preposition glued on.
-            if ['ب', 'ل', 'ك']
-                .iter()
-                .any(|&p| w.strip_prefix(p).is_some_and(|r| self.rules.place_at(std::iter::once(r)).is_some()))
-            {
+            // بغزة، لسوريا: a place with a preposition glued on; بجدة too, a
+            // city after a role.
+            if ['ب', 'ل', 'ك'].iter().any(|&p| {
+                w.strip_prefix(p)
+                    .is_some_and(|r| self.rules.place_at(std::iter::once(r)).is_some() || k > 0 && self.rules.is_city(r))
+            }) {
                 k += 1;
                 after_head = false;
                 continue;
@@ -1470,6 +1471,11 @@ impl<'a> Linker<'a> {
                 after_head = true;
                 k += 1;
                 continue;
+            }
+            // مدير مركز الملك فهد الثقافي بأبها "قرية المفتاحة" سعيد بن محيا:
+            // a known first name right after a quoted name opens the holder's.
+            if after_head && k > 0 && self.inside_quote(idx[k - 1], np.0) && self.rules.is_first_name(w) {
+                return Some(idx[k]);
             }
             if after_head {
                 // وزير خارجية قطر، مصدر أمني: a complement or adjective; a

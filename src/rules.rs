@@ -265,6 +265,7 @@ pub struct Rules {
     ranks: WordSet,
     kinship: WordSet,
     speech_nouns: WordSet,
+    cities: WordSet,
     principals: WordSet,
     adverbial: WordSet,
     /// Role word → its class number (سفير and دبلوماسي share one).
@@ -456,6 +457,8 @@ struct EntitiesFile {
     kinship: Vec<String>,
     #[serde(default)]
     speech_nouns: Vec<String>,
+    #[serde(default)]
+    cities: Vec<String>,
     #[serde(default)]
     principals: Vec<String>,
     adverbial: Vec<String>,
@@ -810,6 +813,7 @@ impl Rules {
             ranks: set(&entities.ranks),
             kinship: set(&entities.kinship),
             speech_nouns: set(&entities.speech_nouns),
+            cities: set(&entities.cities),
             principals: definite_set(&entities.principals),
             adverbial: set(&entities.adverbial),
             role_class: entities
@@ -1119,6 +1123,12 @@ impl Rules {
     /// name (كولونيل).
     pub fn is_rank(&self, word: &str) -> bool {
         self.ranks.contains(word)
+    }
+
+    /// Whether a folded word names a city or region that, with ب or ل glued
+    /// on after a role, is the role's place (رئيس النادي الأدبي بجدة).
+    pub fn is_city(&self, word: &str) -> bool {
+        self.cities.contains(word)
     }
 
     /// Whether a folded word names what a source said, not the source
