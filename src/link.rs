@@ -2805,6 +2805,15 @@ impl<'a> Linker<'a> {
                         return e;
                     }
                 }
+                // وأضاف المصدر نفسه after وقال باحث يمني: "the source" alone
+                // is the one quoted last.
+                if let [w] = key.as_slice()
+                    && definite(w)
+                    && self.rules.is_source_noun(w)
+                    && let Some(&h) = self.history.last()
+                {
+                    return h;
+                }
                 let name = self.show(np);
                 self.add(Entity {
                     name,

@@ -266,6 +266,7 @@ pub struct Rules {
     kinship: WordSet,
     speech_nouns: WordSet,
     cities: WordSet,
+    source_nouns: WordSet,
     principals: WordSet,
     adverbial: WordSet,
     /// Role word → its class number (سفير and دبلوماسي share one).
@@ -459,6 +460,8 @@ struct EntitiesFile {
     speech_nouns: Vec<String>,
     #[serde(default)]
     cities: Vec<String>,
+    #[serde(default)]
+    source_nouns: Vec<String>,
     #[serde(default)]
     principals: Vec<String>,
     adverbial: Vec<String>,
@@ -814,6 +817,7 @@ impl Rules {
             kinship: set(&entities.kinship),
             speech_nouns: set(&entities.speech_nouns),
             cities: set(&entities.cities),
+            source_nouns: definite_set(&entities.source_nouns),
             principals: definite_set(&entities.principals),
             adverbial: set(&entities.adverbial),
             role_class: entities
@@ -1123,6 +1127,12 @@ impl Rules {
     /// name (كولونيل).
     pub fn is_rank(&self, word: &str) -> bool {
         self.ranks.contains(word)
+    }
+
+    /// Whether a folded word is "the source" itself (المصدر، المصادر), a
+    /// description any source quoted before may take.
+    pub fn is_source_noun(&self, word: &str) -> bool {
+        self.source_nouns.contains(word)
     }
 
     /// Whether a folded word names a city or region that, with ب or ل glued
