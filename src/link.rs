@@ -771,12 +771,18 @@ impl<'a> Linker<'a> {
             // name is the family name, unless a genitive, a باسم or another
             // first name goes on with the role (محمد المتحدث باسم ...،
             // عبدالعزيز الدكتور حبيب الله).
+            // عبدالعزيز الشيخ المتحدث باسم المقاومة: so is one before another
+            // definite role word, which opens the apposition (not before a
+            // description's word: فهد المدير المسؤول عن ...).
             let family = i == s + 1
                 && definite(w)
                 && first
-                && self
-                    .word(i + 1)
-                    .is_none_or(|n| !definite(n) && !self.rules.is_speaks_for(n) && !n.starts_with('ل') && !self.rules.is_first_name(n));
+                && self.word(i + 1).is_none_or(|n| {
+                    !definite(n) && !self.rules.is_speaks_for(n) && !n.starts_with('ل') && !self.rules.is_first_name(n)
+                        || definite(n)
+                            && self.rules.is_title(n)
+                            && (!self.rules.is_unnamed(n) || self.word(i + 2).is_some_and(|a| self.rules.is_speaks_for(a)))
+                });
             // محمد كبير | لـ"سكاي نيوز عربية": a role word after a lone
             // first name that ends the phrase, with no genitive, is the
             // family name.
@@ -2749,6 +2755,20 @@ impl<'a> Linker<'a> {
                     if key.len() >= 2
                         && self.rules.is_title(head_word)
                         && let Some(i) = self.find_entity(surname_of)
+                    {
+                        return i;
+                    }
+                    // وأشار الشيخ after عبدالعزيز الشيخ: a role word alone that
+                    // is the family name of a person quoted before.
+                    if let [w] = key.as_slice()
+                        && definite(w)
+                        && self.rules.is_title(head_word)
+                        && let Some(i) = self.find_entity(|e| {
+                            e.kind == SpeakerType::Person
+                                && e.key.len() >= 2
+                                && e.key.last() == Some(w)
+                                && compatible(e.agreement, agreement)
+                        })
                     {
                         return i;
                     }
