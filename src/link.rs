@@ -2358,6 +2358,36 @@ impl<'a> Linker<'a> {
                 return Some((s, e));
             }
         }
+        // ولكن ساي اويدا، مدير بيانات أسعار الحكومة، يقول إن: a role set off
+        // by commas right before the verb, after a name that opens the
+        // sentence or follows لكن، is the name's; the name is the subject.
+        if end > first + 2
+            && self.seg.tokens[end - 1].is('،')
+            && let Some(open) = (end.saturating_sub(10).max(first + 1)..end - 1)
+                .rev()
+                .find(|&k| self.seg.tokens[k].is('،'))
+            && (open + 1..end - 1).all(|k| self.word(k).is_some())
+            && self.word(open + 1).is_some_and(|w| self.rules.is_title(w))
+        {
+            let mut n = open;
+            while n > first && open - n < 4 && self.word(n - 1).is_some_and(|w| !matches!(w, "لكن" | "ولكن" | "بينما" | "فيما"))
+            {
+                n -= 1;
+            }
+            let opens = n == first || self.word(n - 1).is_some_and(|w| matches!(w, "لكن" | "ولكن" | "بينما" | "فيما"));
+            let name = (n, open);
+            if opens
+                && n < open
+                && self.word(n).is_some_and(|w| self.name_like(w) || self.rules.is_first_name(w))
+                && self.name_start(name) == Some(n)
+                && (n..open)
+                    .filter_map(|k| self.word(k))
+                    .skip(1)
+                    .all(|w| self.name_like(w) || self.rules.is_particle(w) || definite(w) && !self.rules.is_title(w))
+            {
+                return Some(name);
+            }
+        }
         let mut start = end;
         // Whether a و-word (a verb: ولوح نتانياهو بقطعة ... أوضح) opens the
         // words before the marker: then they hold its subject and its object.
