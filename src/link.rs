@@ -1395,12 +1395,12 @@ impl<'a> Linker<'a> {
                     }
                     return Some(idx[n]);
                 }
-                // باسم تحالف دعم الشرعية: a body's word in the construct takes
-                // the word after it too.
+                // باسم تحالف دعم الشرعية، باسم مستشفى فاندربيلت: a body's word
+                // in the construct takes the word after it too.
                 let body_in_construct = idx
                     .get(k + 1)
                     .and_then(|&x| self.word(x))
-                    .is_some_and(|n| !definite(n) && self.rules.organization_at(std::iter::once(n)).is_some());
+                    .is_some_and(|n| !definite(n) && self.body_word(n));
                 // في جنوب أفريقيا: a place of more than one word is skipped whole.
                 let place = self.rules.place_at(idx[k + 1..].iter().filter_map(|&x| self.word(x))).unwrap_or(1);
                 k += 1 + place;
