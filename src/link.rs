@@ -543,7 +543,8 @@ impl<'a> Linker<'a> {
                     && self
                         .rules
                         .marker(w)
-                        .is_some_and(|f| f.class != MarkerClass::Preposition || w.ends_with('ا'))
+                        // (بحسب too, which no name holds as حسب may: حسب الله.)
+                        .is_some_and(|f| f.class != MarkerClass::Preposition || w.ends_with('ا') || w.starts_with("بحسب"))
                 {
                     np_end = np_end.min(k);
                 }
