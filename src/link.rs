@@ -2370,12 +2370,12 @@ impl<'a> Linker<'a> {
             && (open + 1..end - 1).all(|k| self.word(k).is_some())
             && self.word(open + 1).is_some_and(|w| self.rules.is_title(w))
         {
+            let contrast = |k: usize| self.word(k).is_some_and(|w| matches!(w, "لكن" | "ولكن" | "بينما" | "فيما"));
             let mut n = open;
-            while n > first && open - n < 4 && self.word(n - 1).is_some_and(|w| !matches!(w, "لكن" | "ولكن" | "بينما" | "فيما"))
-            {
+            while n > first && open - n < 4 && self.word(n - 1).is_some() && !contrast(n - 1) {
                 n -= 1;
             }
-            let opens = n == first || self.word(n - 1).is_some_and(|w| matches!(w, "لكن" | "ولكن" | "بينما" | "فيما"));
+            let opens = n == first || contrast(n - 1);
             let name = (n, open);
             if opens
                 && n < open
