@@ -1745,7 +1745,31 @@ impl<'a> Linker<'a> {
             np = Some(b);
             appos = None;
         }
-        if (f.inside_claim || f.nested) && np.is_some_and(|r| !self.plausible_source(r)) {
+        // لقد سبق أن أعلنت استعدادي: inside another's words a verb in -ت may
+        // be the speaker's own (I announced), and the noun after it its
+        // object. A nested source there is a word that names sources, a
+        // name known or listed, or one set off as a speaker is: before a
+        // colon, or before its role (وأضاف نونو فيفيروس:، وصرح جورجيو
+        // سارني، رئيس كوتش، قالت مارجريته فيستدجر مفوضة شؤون المنافسة), or
+        // quoted (بعدما ذكرت "إينوك").
+        let role_after = appos.is_some_and(|a| self.word(a.0).is_some_and(|w| self.rules.is_title(w)));
+        let nested_source = |r: (usize, usize)| {
+            self.heads_source(r)
+                || role_after
+                || (r.0 + 1..=r.1).any(|k| self.word(k).is_some_and(|w| self.rules.is_title(w) || self.rules.is_unnamed(w)))
+                || self.seg.tokens.get(r.1).is_some_and(|t| t.is(':'))
+                || self.is_opener(r.0)
+                || r.0 > 0 && self.is_opener(r.0 - 1)
+                || self.surname_earlier(r.0)
+                || self.family_name_earlier(r.0)
+                || self.word(r.0).is_some_and(|w| {
+                    self.rules.is_first_name(w)
+                        || self.rules.is_document(w)
+                        || self.rules.is_particle(w)
+                        || self.entities.iter().any(|e| e.key.iter().any(|k| k == w))
+                })
+        };
+        if (f.inside_claim || f.nested) && np.is_some_and(|r| !self.plausible_source(r) || !nested_source(r)) {
             np = self.subject_before(f.cue.0, f.sentence);
         }
         if np.is_none() && (f.inside_claim || f.nested && f.form.class == MarkerClass::Verb) {
