@@ -1766,6 +1766,9 @@ impl<'a> Linker<'a> {
                     self.rules.is_first_name(w)
                         || self.rules.is_document(w)
                         || self.rules.is_particle(w)
+                        // قالت زوجته إنها: a relative of someone named.
+                        || self.rules.is_kinship(without_pronoun(w))
+                        || before_possessed_ta(w).is_some_and(|r| self.rules.is_kinship(&format!("{r}ه")))
                         || self.entities.iter().any(|e| e.key.iter().any(|k| k == w))
                 })
         };
