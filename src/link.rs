@@ -134,6 +134,17 @@ fn before_possessed_ta(w: &str) -> Option<&str> {
     if s == w { None } else { s.strip_suffix('ت') }
 }
 
+/// The noun a possessed ت stands for, ة folded to ه (ولايته → ولايه،
+/// زوجته → زوجه).
+fn possessed_noun(w: &str) -> Option<String> {
+    before_possessed_ta(w).map(|r| format!("{r}ه"))
+}
+
+/// Whether any of the entities has the folded word `w` in its name.
+fn named_in(entities: &[Entity], w: &str) -> bool {
+    entities.iter().any(|e| e.key.iter().any(|k| k == w))
+}
+
 /// A word of four letters or more with ب or ل glued on (بتبوك، لمهرجان):
 /// a place or body after a role, or a phrase bounding a name.
 fn glued_word(w: &str) -> bool {
@@ -543,8 +554,7 @@ impl<'a> Linker<'a> {
                     && self
                         .rules
                         .marker(w)
-                        // (بحسب too, which no name holds as حسب may: حسب الله.)
-                        .is_some_and(|f| f.class != MarkerClass::Preposition || w.ends_with('ا') || w.starts_with("بحسب"))
+                        .is_some_and(|f| f.class != MarkerClass::Preposition || w.ends_with('ا'))
                 {
                     np_end = np_end.min(k);
                 }
@@ -1252,10 +1262,8 @@ impl<'a> Linker<'a> {
             // المنتهية ولايته رجب طيب أردوغان: a region's or body's word with
             // a pronoun on it belongs to the role before the name, and its و
             // is its own, no coordination.
-            let own_noun = before_possessed_ta(w).is_some_and(|r| {
-                let own = format!("{r}ه");
-                self.rules.is_place_head(&own) || self.rules.organization_at(std::iter::once(own.as_str())).is_some()
-            });
+            let own_noun = possessed_noun(w)
+                .is_some_and(|own| self.rules.is_place_head(&own) || self.rules.organization_at(std::iter::once(own.as_str())).is_some());
             if k > 0 && own_noun {
                 k += 1;
                 after_head = false;
@@ -1752,10 +1760,9 @@ impl<'a> Linker<'a> {
         // colon, or before its role (وأضاف نونو فيفيروس:، وصرح جورجيو
         // سارني، رئيس كوتش، قالت مارجريته فيستدجر مفوضة شؤون المنافسة), or
         // quoted (بعدما ذكرت "إينوك").
-        let role_after = appos.is_some_and(|a| self.word(a.0).is_some_and(|w| self.rules.is_title(w)));
         let nested_source = |r: (usize, usize)| {
             self.heads_source(r)
-                || role_after
+                || appos.is_some_and(|a| self.word(a.0).is_some_and(|w| self.rules.is_title(w)))
                 || (r.0 + 1..=r.1).any(|k| self.word(k).is_some_and(|w| self.rules.is_title(w) || self.rules.is_unnamed(w)))
                 || self.seg.tokens.get(r.1).is_some_and(|t| t.is(':'))
                 || self.is_opener(r.0)
@@ -1768,8 +1775,8 @@ impl<'a> Linker<'a> {
                         || self.rules.is_particle(w)
                         // قالت زوجته إنها: a relative of someone named.
                         || self.rules.is_kinship(without_pronoun(w))
-                        || before_possessed_ta(w).is_some_and(|r| self.rules.is_kinship(&format!("{r}ه")))
-                        || self.entities.iter().any(|e| e.key.iter().any(|k| k == w))
+                        || possessed_noun(w).is_some_and(|n| self.rules.is_kinship(&n))
+                        || named_in(&self.entities, w)
                 })
         };
         if (f.inside_claim || f.nested) && np.is_some_and(|r| !self.plausible_source(r) || !nested_source(r)) {
@@ -1873,12 +1880,11 @@ impl<'a> Linker<'a> {
         let Some(first) = self.word(rest.0).filter(|_| rest.0 < rest.1) else {
             return r;
         };
-        let known = || self.recent().iter().any(|e| e.key.iter().any(|k| k == first));
         if self.heads_source(rest)
             || self.is_quantity_phrase(rest)
             || self.rules.is_first_name(first)
             || self.rules.is_document(first)
-            || known()
+            || named_in(self.recent(), first)
         {
             rest
         } else {
@@ -2167,7 +2173,7 @@ impl<'a> Linker<'a> {
     fn plausible_source(&self, r: (usize, usize)) -> bool {
         let ws = self.words(r);
         let Some(w) = ws.first().map(|w| w.as_ref()) else { return false };
-        self.heads_source(r) || self.recent().iter().any(|e| e.key.iter().any(|k| k == w)) || self.name_like(w)
+        self.heads_source(r) || named_in(self.recent(), w) || self.name_like(w)
     }
 
     /// Whether a phrase opens with a word that names sources (منظمة، الوزير، موسكو).
@@ -2388,7 +2394,8 @@ impl<'a> Linker<'a> {
         }
         // ولكن ساي اويدا، مدير بيانات أسعار الحكومة، يقول إن: a role set off
         // by commas right before the verb, after a name that opens the
-        // sentence or follows لكن، is the name's; the name is the subject.
+        // sentence or follows لكن or a clause conjunction (بينما، فيما), is the
+        // name's; the name is the subject.
         if end > first + 2
             && self.seg.tokens[end - 1].is('،')
             && let Some(open) = (end.saturating_sub(10).max(first + 1)..end - 1)
@@ -2397,7 +2404,10 @@ impl<'a> Linker<'a> {
             && (open + 1..end - 1).all(|k| self.word(k).is_some())
             && self.word(open + 1).is_some_and(|w| self.rules.is_title(w))
         {
-            let contrast = |k: usize| self.word(k).is_some_and(|w| matches!(w, "لكن" | "ولكن" | "بينما" | "فيما"));
+            let contrast = |k: usize| {
+                self.word(k)
+                    .is_some_and(|w| matches!(w, "لكن" | "ولكن") || self.rules.conjunction_at(std::iter::once(w)).is_some())
+            };
             let mut n = open;
             while n > first && open - n < 4 && self.word(n - 1).is_some() && !contrast(n - 1) {
                 n -= 1;
@@ -2581,7 +2591,7 @@ impl<'a> Linker<'a> {
             || self.rules.is_outlet_type(first_word)
             || self.rules.organization_at(std::iter::once(first_word)).is_some()
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
-            || self.recent().iter().any(|e| e.key.iter().any(|k| k == first_word))
+            || named_in(self.recent(), first_word)
             || (opens_clause && ws.len() <= 3 && ws.iter().all(|w| self.name_like(w)))
             // وكانت "إليوت أدفيزارز" قد قالت: a quoted name opening the clause.
             || (opens_clause && self.is_opener(np.0) && ws.len() <= 4);
