@@ -5,7 +5,7 @@
 //! the speakers the document introduced, and keeps each speaker's outlet.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::FxHashMap;
 
@@ -95,6 +95,10 @@ pub struct Linker<'a> {
     /// Where each word stands next to a marker, built on first use: the
     /// test that a name recurs must not rescan the document.
     marker_neighbours: OnceCell<FxHashMap<&'a str, Vec<usize>>>,
+    /// Where each phrase's name starts, by phrase and the token whose ل is
+    /// set aside: the same phrase is read again by each stage of linking,
+    /// and the answer does not depend on what has been linked so far.
+    name_starts: RefCell<FxHashMap<(usize, usize, Option<usize>), Option<usize>>>,
 }
 
 /// Entities that resolution compares a new mention against (the most recent).
@@ -194,6 +198,7 @@ impl<'a> Linker<'a> {
             outlets: FxHashMap::default(),
             documents: FxHashMap::default(),
             marker_neighbours: OnceCell::new(),
+            name_starts: RefCell::default(),
         }
     }
 
@@ -1235,6 +1240,17 @@ impl<'a> Linker<'a> {
 
     /// Where a person's name starts inside a noun phrase, if it has one.
     fn name_start(&self, np: (usize, usize)) -> Option<usize> {
+        let key = (np.0, np.1, self.lam);
+        if let Some(&known) = self.name_starts.borrow().get(&key) {
+            return known;
+        }
+        let start = self.read_name_start(np);
+        self.name_starts.borrow_mut().insert(key, start);
+        start
+    }
+
+    /// [`Self::name_start`], read off the words.
+    fn read_name_start(&self, np: (usize, usize)) -> Option<usize> {
         let idx: Vec<usize> = (np.0..np.1).filter(|&i| self.word(i).is_some()).collect();
         let at = |x: usize| self.word_at(x).unwrap_or_default();
         // The word after the k-th follows it at once, no mark between.
