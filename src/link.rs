@@ -432,7 +432,8 @@ impl<'a> Linker<'a> {
             if i >= b {
                 break;
             }
-            if self.word(i).is_some_and(|w| self.rules.is_adverbial(w)) {
+            // يقول إمام وخطيب جامع ...: the role, not "before".
+            if self.word(i).is_some_and(|w| self.rules.is_adverbial(w)) && !self.is_imam(i) {
                 adverbial = true;
                 break;
             }
@@ -494,7 +495,7 @@ impl<'a> Linker<'a> {
                     i += 2
                 }
                 Some(w)
-                    if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في" && !self.is_ali(i))
+                    if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في" && !self.is_ali(i) && !self.is_imam(i))
                         || w.chars().all(|c| c.is_ascii_digit()) =>
                 {
                     i += 1
@@ -581,7 +582,7 @@ impl<'a> Linker<'a> {
                 let timed = !general && self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
                 let self_ref = self.rules.is_self_source(w);
                 if k > np_start
-                    && ((self.rules.cuts_before(w) || self.rules.is_via(w)) && !self.is_ali(k) || timed || self_ref)
+                    && ((self.rules.cuts_before(w) || self.rules.is_via(w)) && !self.is_ali(k) && !self.is_imam(k) || timed || self_ref)
                     && !self.keeps_place(k, np_start)
                     && self.role_holder(k, np_start, b).is_none()
                     && !self.inside_quote(k, np_start)
@@ -3475,6 +3476,11 @@ impl<'a> Linker<'a> {
         let w = self.word(i).unwrap_or_default();
         // ألا، إلا: "that not", "except".
         w.starts_with("ال") && w != "الا" && (self.render)(i, i + 1, 0).starts_with(['إ', 'أ'])
+    }
+
+    /// إمام (a role) and أمام ("before") fold alike; the original tells.
+    fn is_imam(&self, i: usize) -> bool {
+        self.word(i) == Some("امام") && (self.render)(i, i + 1, 0).starts_with('إ')
     }
 
     /// علي (a name) and على (a preposition) fold alike; the original tells.
