@@ -98,8 +98,11 @@ pub struct Linker<'a> {
     /// Where each phrase's name starts, by phrase and the token whose ل is
     /// set aside: the same phrase is read again by each stage of linking,
     /// and the answer does not depend on what has been linked so far.
-    name_starts: RefCell<FxHashMap<(usize, usize, Option<usize>), Option<usize>>>,
+    name_starts: RefCell<FxHashMap<NameKey, Option<usize>>>,
 }
+
+/// A phrase's token range and the token whose ل is set aside.
+type NameKey = (usize, usize, Option<usize>);
 
 /// Entities that resolution compares a new mention against (the most recent).
 const ENTITY_WINDOW: usize = 256;
