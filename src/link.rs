@@ -119,6 +119,11 @@ const OUTLET_MAX_TOKENS: usize = 9;
 /// Sentences over which a speaker's outlet still applies to a new mention.
 const OUTLET_CARRY_SENTENCES: usize = 3;
 
+/// أول، ثاني after a rank (الملازم أول): the rank's, not a name's.
+fn is_ordinal(w: &str) -> bool {
+    matches!(w, "اول" | "ثاني" | "ثان")
+}
+
 fn definite(w: &str) -> bool {
     w.starts_with("ال")
         || w.starts_with("بال")
@@ -544,7 +549,10 @@ impl<'a> Linker<'a> {
         while k < b && (outlets || k < np_end) {
             let t = self.seg.tokens[k];
             if let Some(w) = self.word(k) {
-                if let Some(o) = self.outlet_at(k, b).filter(|_| self.lam != Some(k)) {
+                if let Some(o) = self
+                    .outlet_at(k, b)
+                    .filter(|_| self.lam != Some(k) && !self.employer_at(k, np_start, b))
+                {
                     if head.outlet.is_none() {
                         head.outlet = Some(o);
                     }
@@ -981,8 +989,20 @@ impl<'a> Linker<'a> {
         if !opens || !self.word(np_start).is_some_and(|w| self.rules.is_title(w)) {
             return None;
         }
+        // مدير التقنية في "فيسبوك" مايك شكرويبر: a quoted body, whose words
+        // are no one's name (عضوة في حركة "أنا أيضا").
+        let mut quoted = false;
         for x in k + 1..b.min(k + 8) {
-            let w = self.word(x)?;
+            let Some(w) = self.word(x) else {
+                if self.is_opener(x) && !quoted || self.is_closer(x) && quoted {
+                    quoted = !quoted;
+                    continue;
+                }
+                return None;
+            };
+            if quoted {
+                continue;
+            }
             // جامعة الملك سعود: a first name after الملك may be part of an
             // institution's name. (على حسابه على تويتر: على folds to the
             // name علي.)
@@ -1000,9 +1020,16 @@ impl<'a> Linker<'a> {
                 && x + 1 < b
                 && self.word(x + 1).is_some_and(|n| self.name_like(n))
             {
-                return Some(x + 1);
+                // الملازم أول تركي الحربي: أول, ثاني after a rank are the rank's.
+                let ordinal = self.word(x + 1).is_some_and(is_ordinal) && x + 2 < b;
+                return Some(if ordinal { x + 2 } else { x + 1 });
             }
             // في بيان نشرته، في تقرير: a document or medium, not a body.
+            // (في إذاعة قطر: the station is one, though إذاعة is also the
+            // act of broadcasting.)
+            if x == k + 1 && self.rules.is_outlet_type(w) {
+                continue;
+            }
             if self.rules.cuts_before(w)
                 || self.rules.marker_with_object(w).is_some()
                 || self.rules.is_complementizer(w)
@@ -1127,11 +1154,15 @@ impl<'a> Linker<'a> {
                     continue;
                 }
                 // قناة فوكس | الزعيم الكوري: past the name's first word, a role
-                // or a marker starts another phrase.
+                // or a marker starts another phrase; so does a known first
+                // name that is no outlet's name (وكالة الأنباء اليمنية | عبد
+                // الكريم شجاع الدين، إذاعة قطر | حسن الساعي; not وكالة أنباء
+                // فارس).
                 if self.rules.cuts_before(x)
                     || self.rules.is_complementizer(x)
                     || self.rules.time_at(std::iter::once(x)).is_some()
                     || n > 0 && (self.rules.is_title(x) || self.rules.is_unnamed(x) || self.rules.marker(x).is_some())
+                    || n > 0 && self.rules.is_first_name(x) && self.rules.outlet_name_at(std::iter::once(x)).is_none()
                 {
                     break;
                 }
@@ -1414,11 +1445,14 @@ impl<'a> Linker<'a> {
                     while n > k + 3 && self.word(idx[n - 1]).is_some_and(|p| self.rules.is_particle(p)) {
                         n -= 2;
                     }
+                    // (Not a quoted body's word: في شركة "الجزيرة كابتال" جاسم;
+                    // nor a rank's ordinal: الملازم أول تركي الحربي.)
                     if n > k + 2
                         && self
                             .word(idx[n - 1])
-                            .is_some_and(|p| self.name_like(p) && self.rules.place_at(std::iter::once(p)).is_none())
+                            .is_some_and(|p| self.name_like(p) && self.rules.place_at(std::iter::once(p)).is_none() && !is_ordinal(p))
                         && self.word(idx[n - 2]).is_some_and(definite)
+                        && !self.inside_quote(idx[n - 1], idx[k])
                     {
                         n -= 1;
                     }
@@ -3479,6 +3513,26 @@ impl<'a> Linker<'a> {
         let w = self.word(i).unwrap_or_default();
         // ألا، إلا: "that not", "except".
         w.starts_with("ال") && w != "الا" && (self.render)(i, i + 1, 0).starts_with(['إ', 'أ'])
+    }
+
+    /// Whether the outlet introduced at `k` (في، على) names where the role
+    /// before it is held, the holder's name right after it: المذيع في إذاعة
+    /// قطر حسن الساعي، المشرف العام على البرنامج الدكتور عبدالله الغروي. It
+    /// is then part of the role, not the medium spoken in.
+    fn employer_at(&self, k: usize, np_start: usize, b: usize) -> bool {
+        if !matches!(self.word(k), Some("في" | "علي")) || self.is_ali(k) {
+            return false;
+        }
+        let role_before = (np_start..k).any(|x| self.word(x).is_some_and(|w| self.rules.is_title(w) || self.rules.is_unnamed(w)));
+        role_before
+            && self.outlet_at(k, b).is_some_and(|o| {
+                // (علي: the folded على, unless it is the name.)
+                let first_name = |w: &str| self.rules.is_first_name(w) && (w != "علي" || self.is_ali(o.1));
+                o.1 < b
+                    && self
+                        .word(o.1)
+                        .is_some_and(|w| first_name(w) || definite(w) && self.rules.is_title(bare(w)))
+            })
     }
 
     /// إمام (a role) and أمام ("before") fold alike; the original tells.
