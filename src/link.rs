@@ -2740,6 +2740,19 @@ impl<'a> Linker<'a> {
                     np.0
                 };
                 title_range = (s > t0).then_some((t0, s));
+                // مدير شركة غلف تلنت، ياسر حتامي: one unknown word ending a
+                // role is its body's name when a known first name opens the
+                // apposition; the holder is named there.
+                if s > t0
+                    && s + 1 == np.1
+                    && self.word(s).is_some_and(|w| !self.rules.is_first_name(w))
+                    && let Some(ap) = appos
+                    && self.word(ap.0).is_some_and(|w| self.rules.is_first_name(w))
+                    && self.name_start(ap) == Some(ap.0)
+                {
+                    name_range = Some(ap);
+                    title_range = Some((t0, np.1));
+                }
                 // عادل الجبير، وزير الخارجية السعودي: the role after the comma.
                 // (مايا كوسيانسيتش، المتحدثة باسم الوزيرة فيديريكا موغيريني:
                 // a name in the role is the one spoken for.)
