@@ -534,9 +534,16 @@ impl<'a> Linker<'a> {
         // no subject, though it may name the outlet.
         // يقول بالعبرية: a ب+ال word opening the piece is a manner phrase.
         let manner = self.word(i).is_some_and(|w| w.starts_with("بال") && w.chars().count() > 4);
+        // وقال عبر حسابه بموقع تويتر إنها: a medium phrase the outlet
+        // reading did not take (حسابه is no outlet's name) names no subject
+        // either.
         let pp = adverbial
             || manner
-            || self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "الى") && self.lam != Some(i) && !self.is_ali(i);
+            || self
+                .word(i)
+                .is_some_and(|w| self.rules.is_preposition(w) || w == "الى" || w == "عبر")
+                && self.lam != Some(i)
+                && !self.is_ali(i);
         let np_start = i;
         // ، بشرط عدم الكشف عن هويته،: a piece that only keeps the source
         // anonymous names no one.
