@@ -660,6 +660,22 @@ impl<'a> Linker<'a> {
         let it = || ws.iter().map(|w| w.as_ref());
         let described = self.rules.is_unnamed(&fw) && !self.rules.is_title(&fw) || self.is_quantity_phrase((a, b));
         let organization = self.rules.organization_at(it()).is_some();
+        // وانتقد التقرير | تواصل حملة ترامب: a definite document takes no
+        // genitive, so an indefinite word right after it opens the verb's
+        // object (not a number, رقم or نفسه: البيان رقم 3، التقرير نفسه).
+        if fw.starts_with("ال")
+            && self.rules.is_document(bare(&fw))
+            && let Some(&second) = idx.get(1)
+            && let Some(w) = self.word(second)
+            && !definite(w)
+            && !matches!(w, "رقم" | "نفسه" | "ذاته")
+            && !w.bytes().any(|c| c.is_ascii_digit())
+            && !self.rules.is_preposition(w)
+            && !self.rules.is_particle(w)
+            && !self.inside_quote(second, a)
+        {
+            return self.trim_range((a, first + 1));
+        }
         if organization || self.rules.is_outlet_type(&fw) || described {
             // منظمة معاهدة الأمن الجماعي | صحة ...: stop at an indefinite
             // word after a definite one (the verb's object).
