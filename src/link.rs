@@ -1876,6 +1876,12 @@ impl<'a> Linker<'a> {
             (_, Some((k, false))) => (None, false, Some(k)),
             (np, None) => (np, false, None),
         };
+        // فقال الله تعالى after عبد الله بن عباس: the divine name alone is
+        // never the short form of a name that holds it.
+        let (np, divine) = match np {
+            Some(r) if r.1 == r.0 + 1 && self.is_word(r.0, &self.rules.divine_key) => (None, true),
+            _ => (np, divine),
+        };
         // وقال سموه، وأضاف معاليه: an honorific stands for the person named
         // before, as a pronoun would; alone in the article it is the source.
         // ووصف فضيلته حادثة التفجير: the words after the honorific are the
@@ -2009,7 +2015,7 @@ impl<'a> Linker<'a> {
 
     /// The entity that divine praise alone names (قال تعالى).
     fn divine(&mut self) -> usize {
-        let key = vec![crate::normalize::fold_str(&self.rules.divine_name)];
+        let key = vec![self.rules.divine_key.clone()];
         if let Some(i) = self.find_entity(|e| e.key == key) {
             return i;
         }
@@ -3306,7 +3312,10 @@ impl<'a> Linker<'a> {
         // descriptions: صوت and صوت جندي آخر are two voices.
         if e.key.len() >= 2
             && e.kind != SpeakerType::Unnamed
-            && let Some(i) = self.find_entity(|old| old.kind == e.kind && old.key.len() < e.key.len() && contains_seq(&e.key, &old.key))
+            // رسول الله is not a fuller name of الله.
+            && let Some(i) = self.find_entity(|old| {
+                old.kind == e.kind && old.key.len() < e.key.len() && contains_seq(&e.key, &old.key) && old.key != [self.rules.divine_key.as_str()]
+            })
         {
             let old = &mut self.entities[i];
             old.name = e.name;

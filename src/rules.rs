@@ -261,6 +261,8 @@ pub struct Rules {
     epithets: Phrases,
     /// The name divine praise alone stands for (قال تعالى).
     pub divine_name: String,
+    /// `divine_name` folded, as entity keys hold it.
+    pub divine_key: String,
     speaks_for: WordSet,
     ranks: WordSet,
     kinship: WordSet,
@@ -812,6 +814,7 @@ impl Rules {
             divine_epithets: Phrases::new(&entities.divine_epithets),
             epithets: Phrases::new(&entities.epithets),
             divine_name: entities.divine_name.clone(),
+            divine_key: crate::normalize::fold_str(&entities.divine_name),
             speaks_for: set(&entities.speaks_for),
             ranks: set(&entities.ranks),
             kinship: set(&entities.kinship),
