@@ -1616,6 +1616,21 @@ impl<'a> Linker<'a> {
             {
                 return Some(idx[k + 1 + j]);
             }
+            // قائد قوات الباسيج الإيرانية شبه الحكومية الجنرال غلام حسين: an
+            // indefinite word in the construct with a definite adjective, then
+            // a definite title with words after it: the role goes on, and the
+            // name follows the title.
+            if k > 0
+                && !self.rules.is_first_name(w)
+                // (Not after a title: العقيد عاطي القرشي الناطق ...)
+                && self.word(idx[k - 1]).is_some_and(|p| definite(p) && !self.rules.is_title(bare(p)) && !p.contains('/'))
+                && word_after(1).is_some_and(|n| definite(n) && relative_adjective(n) && !self.rules.is_title(bare(n)))
+                && word_after(2).is_some_and(|t| t.starts_with("ال") && self.rules.is_title(bare(t)))
+                && word_after(3).is_some()
+            {
+                k += 1;
+                continue;
+            }
             return Some(idx[k]);
         }
         None
