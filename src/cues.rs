@@ -329,12 +329,28 @@ impl<'a> Ctx<'a> {
             }
         }
         let end = quotes::clause_end(self.text, self.seg, self.quotes, self.rules, sent, para_end, cs);
-        let span = self.trim((cs, end));
+        let span = self.without_orphan_closer(self.trim((cs, end)));
         if span.0 >= span.1 {
             return None;
         }
         let quoted = (span.0..span.1).any(|k| quotes::is_quote_mark(self.seg.tokens[k].kind));
         Some((span, if quoted { QuoteType::Mixed } else { QuoteType::Indirect }))
+    }
+
+    /// لكنني أعتقد أنه القرار الصائب": a clause inside another's quotation
+    /// ends before the mark that closes that quotation, which it never opened.
+    fn without_orphan_closer(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        let kind = |k: usize| self.seg.tokens[k].kind;
+        let opener = match b.checked_sub(1).filter(|&l| l > a).map(kind) {
+            Some(Kind::Punct('"')) => '"',
+            Some(Kind::Punct('”')) => '“',
+            Some(Kind::Punct('»')) => '«',
+            Some(Kind::Punct('›')) => '‹',
+            _ => return (a, b),
+        };
+        let before = (a..b - 1).filter(|&k| kind(k) == Kind::Punct(opener)).count();
+        let orphan = if opener == '"' { before % 2 == 0 } else { before == 0 };
+        if orphan { self.trim((a, b - 1)) } else { (a, b) }
     }
 
     /// Drops punctuation at the edges of an indirect claim (not quotation marks).
