@@ -1877,6 +1877,28 @@ impl<'a> Linker<'a> {
         if np.is_none() && (f.inside_claim || f.nested && f.form.class == MarkerClass::Verb) {
             return None; // a verb inside another's clause, with no subject of its own
         }
+        // كنت أعتقد أن، شخصيا أعتبر أن: the first person's present, unless a
+        // source follows (وأعتبر راب أن, the past with its alef misspelt).
+        // "I" is the agreeing speaker quoted last: in the same paragraph, or
+        // a person with a full name; else no one the text names.
+        if self.first_person(f) && !np.is_some_and(|r| nested_source(r) || r.0 > f.cue.0 && self.plausible_source(r)) {
+            let last = self.continuation(f.form.agreement, f.sentence, false)?;
+            let paragraph = |s: usize| self.seg.sentences[s].paragraph;
+            // In an interview the one answering was named paragraphs before.
+            let named_person = self.entities[last].kind == SpeakerType::Person && self.entities[last].key.len() >= 2;
+            if paragraph(self.last_sentence) != paragraph(f.sentence) && !named_person {
+                return None;
+            }
+            if !f.nested {
+                self.push_history(last, f.sentence);
+            }
+            let e = &self.entities[last];
+            return Some(Attribution {
+                entity: last,
+                mention: None,
+                outlet: outlet_here.unwrap_or_else(|| e.outlet.clone()),
+            });
+        }
         // بيان صادر عن قيادة عمليات بغداد: the issuer is the source a reader
         // knows; "بيان صادر" alone names no one.
         let issued = np.and_then(|r| self.issuer(r, f.head.1).map(|x| (r, x)));
@@ -3593,6 +3615,19 @@ impl<'a> Linker<'a> {
                         .word(o.1)
                         .is_some_and(|w| first_name(w) || definite(w) && self.rules.is_title(bare(w)))
             })
+    }
+
+    /// اعتقد "he believed" and أعتقد "I believe" fold alike; the original
+    /// tells: a past that opens with a bare alef, written with hamza and
+    /// nothing after its stem, is the first person's present.
+    fn first_person(&self, f: &Frame) -> bool {
+        let lemma = &self.rules.lemmas[f.form.lemma];
+        if f.form.class != MarkerClass::Verb || f.cue.1 != f.cue.0 + 1 || !lemma.starts_with('ا') {
+            return false;
+        }
+        let strip = |w: &'a str| w.strip_prefix(['و', 'ف']).filter(|r| r.starts_with(['ا', 'أ'])).unwrap_or(w);
+        let Some(w) = self.word(f.cue.0) else { return false };
+        strip((self.raw)(f.cue.0)).starts_with('أ') && strip(w) == crate::normalize::fold_str(lemma)
     }
 
     /// إمام (a role) and أمام ("before") fold alike; the original tells.
