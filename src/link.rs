@@ -292,7 +292,7 @@ impl<'a> Linker<'a> {
             }
             a = an + 1;
         } else if nql
-            && let Some((p, agreement)) = (a + 1..b).find_map(|i| {
+            && let Some((p, agreement)) = (a..b).find_map(|i| {
                 let agreement = match self.word(i)? {
                     "عنه" => Agreement::Masculine,
                     "عنها" => Agreement::Feminine,
@@ -302,7 +302,13 @@ impl<'a> Linker<'a> {
                 Some((i, agreement))
             })
         {
-            head.via_outlet = Some(self.outlet_piece((a, p)));
+            // وفق ما نقلت عنه وكالة الأنباء السورية: the pronoun may come
+            // first, and the outlet after it.
+            head.via_outlet = if p == a {
+                self.outlet_at(a, b).map(|(s, e, _)| (s, e))
+            } else {
+                Some(self.outlet_piece((a, p)))
+            };
             head.relay_pronoun = Some(agreement);
             return head;
         }
@@ -1100,7 +1106,9 @@ impl<'a> Linker<'a> {
         let reported = without_pronoun(w) != w && self.rules.marker(w).is_none() && self.rules.marker_with_object(w).is_some();
         // في تصريح إلى "الوطن": إلى after a speech noun introduces the medium.
         let to = w == "الي" && k > 0 && self.word(k - 1).is_some_and(|p| self.rules.is_frame(without_pronoun(p)));
-        let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported || to;
+        // نقلت عنه وكالة ...: the outlet after the pronoun of the one relayed.
+        let relayed = matches!(w, "عنه" | "عنها" | "عنهم" | "عنهما");
+        let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported || to || relayed;
         let mut start = if lead { k + 1 } else { k };
         let quoted = start < b && self.is_opener(start);
         if quoted {
@@ -1240,6 +1248,15 @@ impl<'a> Linker<'a> {
             .filter_map(|i| self.word(i))
             .all(|w| !w.starts_with("بال") && !self.rules.cuts_before(w));
         plain.then_some((a, an))
+    }
+
+    /// وفق ما نقلت عنه وكالة الأنباء السورية: after the pronoun of the one
+    /// relayed, the relaying outlet.
+    fn outlet_after_pronoun(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        if !matches!(self.word(a)?, "عنه" | "عنها" | "عنهم" | "عنهما") {
+            return None;
+        }
+        self.outlet_at(a, b).map(|(s, e, _)| (s, e))
     }
 
     /// Renders a range, dropping a leading ل that only introduces it
@@ -1715,7 +1732,7 @@ impl<'a> Linker<'a> {
                 .word(f.cue.1 - 1)
                 .and_then(|w| self.rules.marker_with_object(w))
                 .is_some_and(|m| relays(m.lemma)))
-        .then(|| self.outlet_before_an(f.head))
+        .then(|| self.outlet_before_an(f.head).or_else(|| self.outlet_after_pronoun(f.head)))
         .flatten();
         let nql = relays(f.form.lemma) || prep_relay.is_some();
         // وفقا للمادة، وفقا لـ X: the ل belongs to the marker.
