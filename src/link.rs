@@ -1452,7 +1452,12 @@ impl<'a> Linker<'a> {
             let pronoun_pp = without_pronoun(w) != w && self.rules.is_preposition(without_pronoun(w));
             // ويرى المضف أن: a definite word standing alone is a family
             // name when a first name came before it earlier (فيصل المضف).
-            if k == 0 && (idx.len() == 1 && self.family_name_earlier(idx[k]) || self.surname_before_object(idx[k])) {
+            // وذكر الربيعة المشرف العام على ...: so is one before its role.
+            let before_role = idx
+                .get(1)
+                .and_then(|&x| self.word(x))
+                .is_some_and(|n| n.starts_with("ال") && self.rules.is_title(bare(n)) && !self.rules.is_kinship(bare(n)));
+            if k == 0 && ((idx.len() == 1 || before_role) && self.family_name_earlier(idx[k]) || self.surname_before_object(idx[k])) {
                 return Some(idx[k]);
             }
             if (definite(w) && !self.hamza_name(idx[k])) || w.chars().all(|c| c.is_ascii_digit()) || counted || pronoun_pp {
@@ -3606,10 +3611,12 @@ impl<'a> Linker<'a> {
         };
         // على المتهم: على folds to the first name علي.
         (i.saturating_sub(NAME_LOOKBACK_TOKENS).max(1)..i).any(|p| {
+            // (عبد الله الربيعة: a compound first name too.)
             self.is_word(p, w)
-                && self
-                    .word(p - 1)
-                    .is_some_and(|f| self.rules.is_first_name(f) && (f != "علي" || self.is_ali(p - 1)))
+                && self.word(p - 1).is_some_and(|f| {
+                    self.rules.is_first_name(f) && (f != "علي" || self.is_ali(p - 1))
+                        || p > 1 && self.rules.is_particle(f) && self.is_word(p - 2, "عبد")
+                })
         })
     }
 
