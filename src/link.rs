@@ -658,7 +658,20 @@ impl<'a> Linker<'a> {
     /// Where a noun phrase naming a source ends: a place alone, an
     /// organisation with its genitives and adjectives, or a title with the
     /// name after it; objects and trailing descriptions are left out.
-    fn np_extent(&self, (a, b): (usize, usize)) -> (usize, usize) {
+    fn np_extent(&self, r: (usize, usize)) -> (usize, usize) {
+        let (a, mut b) = self.read_np_extent(r);
+        // شركة يوتيوب المملوكة | لغوغل: an adjective cut from its complement.
+        while let Some(last) = (a + 1..b).rev().find(|&i| self.word(i).is_some())
+            && self.word(last).is_some_and(|w| self.rules.is_dependent_adjective(w))
+            && !self.inside_quote(last, a)
+        {
+            b = self.trim_range((a, last)).1;
+        }
+        (a, b)
+    }
+
+    /// [`Self::np_extent`] before a dangling adjective is dropped.
+    fn read_np_extent(&self, (a, b): (usize, usize)) -> (usize, usize) {
         let idx: Vec<usize> = (a..b).filter(|&i| self.word(i).is_some()).collect();
         let Some(&first) = idx.first() else { return (a, b) };
         let fw = self.word_at(first).unwrap_or_default();
@@ -1102,6 +1115,10 @@ impl<'a> Linker<'a> {
     /// characters (an attached ل) are not part of its name.
     fn outlet_at(&self, k: usize, b: usize) -> Option<(usize, usize, usize)> {
         let w = self.word(k)?;
+        // شركة يوتيوب المملوكة لـ"غوغل": the adjective's complement.
+        if k > 0 && self.word(k - 1).is_some_and(|p| self.rules.is_dependent_adjective(p)) {
+            return None;
+        }
         // نقلته وكالة ...، نقلتها وكالة ...: a verb with its object pronoun.
         let reported = without_pronoun(w) != w && self.rules.marker(w).is_none() && self.rules.marker_with_object(w).is_some();
         // في تصريح إلى "الوطن": إلى after a speech noun introduces the medium.

@@ -241,6 +241,7 @@ pub struct Rules {
     places: Phrases,
     cut_before: WordSet,
     reflexives: WordSet,
+    dependent_adjectives: WordSet,
     manner: WordSet,
     /// Plurals of the participles among `manner` (مطالبا → مطالبين، مطالبون)
     /// that are no role words (متحدثين).
@@ -422,6 +423,8 @@ struct EntitiesFile {
     cut_before: Vec<String>,
     #[serde(default)]
     reflexives: Vec<String>,
+    #[serde(default)]
+    dependent_adjectives: Vec<String>,
     #[serde(default)]
     manner: Vec<String>,
     #[serde(default)]
@@ -797,6 +800,7 @@ impl Rules {
             places: Phrases::new(&entities.places),
             cut_before: set(&entities.cut_before),
             reflexives: set(&entities.reflexives),
+            dependent_adjectives: set(&entities.dependent_adjectives),
             manner: set(&entities.manner),
             manner_plurals: manner_plurals.into(),
             anonymity: set(&entities.anonymity),
@@ -1017,6 +1021,12 @@ impl Rules {
     /// Whether a phrase is cut before this folded word.
     pub fn cuts_before(&self, word: &str) -> bool {
         self.cut_before.contains(word)
+    }
+
+    /// Whether a folded word is an adjective that takes a complement
+    /// (المملوكة، التابعة): at a source phrase's end, no part of the name.
+    pub fn is_dependent_adjective(&self, word: &str) -> bool {
+        self.dependent_adjectives.contains(word)
     }
 
     /// Whether `word` is a reflexive object (تقدم نفسها), which marks `prev`
