@@ -1973,6 +1973,16 @@ impl<'a> Linker<'a> {
             .filter(|&(a, _)| self.word(a).is_some_and(|w| self.rules.is_honorific(w)))
             .map(|(a, _)| (a, a + 1));
         let np = np.filter(|_| honorific.is_none());
+        // فهو يرى أن، هي تقول: a pronoun before the verb stands for the one
+        // named before, as the verb's own pronoun would.
+        let pronoun = np.filter(|r| r.1 == r.0 + 1).and_then(|r| match self.word(r.0)? {
+            "هو" | "فهو" | "وهو" => Some(Agreement::Masculine),
+            "هي" | "فهي" | "وهي" => Some(Agreement::Feminine),
+            "هم" | "فهم" | "وهم" => Some(Agreement::Plural),
+            _ => None,
+        });
+        let np = np.filter(|_| pronoun.is_none());
+        let agreement = pronoun.unwrap_or(agreement);
         let (ent, mention) = match np {
             None if divine => (self.divine(), None),
             // رسول الله صلى الله عليه وسلم قال: the name before the praise;
