@@ -1367,6 +1367,20 @@ impl<'a> Linker<'a> {
             }
             let wc = at(idx[k]);
             let w = wc.as_ref();
+            // العميد ركن أحمد عسيري، ملازم أول سلطان شمسان: a rank's qualifier
+            // is the rank's, and a first name after it opens the name.
+            if k > 0
+                && self.rules.is_rank_qualifier(w)
+                && self
+                    .word(idx[k - 1])
+                    .is_some_and(|p| self.rules.is_military_rank(bare(p)) || self.rules.is_rank_qualifier(p))
+            {
+                k += 1;
+                if idx.get(k).and_then(|&x| self.word(x)).is_some_and(|n| self.rules.is_first_name(n)) {
+                    return Some(idx[k]);
+                }
+                continue;
+            }
             // المنتهية ولايته رجب طيب أردوغان: a region's or body's word with
             // a pronoun on it belongs to the role before the name, and its و
             // is its own, no coordination.

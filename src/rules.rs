@@ -242,6 +242,8 @@ pub struct Rules {
     cut_before: WordSet,
     reflexives: WordSet,
     dependent_adjectives: WordSet,
+    military_ranks: WordSet,
+    rank_qualifiers: WordSet,
     manner: WordSet,
     /// Plurals of the participles among `manner` (مطالبا → مطالبين، مطالبون)
     /// that are no role words (متحدثين).
@@ -425,6 +427,10 @@ struct EntitiesFile {
     reflexives: Vec<String>,
     #[serde(default)]
     dependent_adjectives: Vec<String>,
+    #[serde(default)]
+    military_ranks: Vec<String>,
+    #[serde(default)]
+    rank_qualifiers: Vec<String>,
     #[serde(default)]
     manner: Vec<String>,
     #[serde(default)]
@@ -801,6 +807,8 @@ impl Rules {
             cut_before: set(&entities.cut_before),
             reflexives: set(&entities.reflexives),
             dependent_adjectives: set(&entities.dependent_adjectives),
+            military_ranks: set(&entities.military_ranks),
+            rank_qualifiers: set(&entities.rank_qualifiers),
             manner: set(&entities.manner),
             manner_plurals: manner_plurals.into(),
             anonymity: set(&entities.anonymity),
@@ -1027,6 +1035,16 @@ impl Rules {
     /// (المملوكة، التابعة): at a source phrase's end, no part of the name.
     pub fn is_dependent_adjective(&self, word: &str) -> bool {
         self.dependent_adjectives.contains(word)
+    }
+
+    /// Whether a folded word is a military rank, bare (عميد، ملازم).
+    pub fn is_military_rank(&self, word: &str) -> bool {
+        self.military_ranks.contains(word)
+    }
+
+    /// Whether a folded word qualifies the rank before it (ركن، طيار، أول).
+    pub fn is_rank_qualifier(&self, word: &str) -> bool {
+        self.rank_qualifiers.contains(word)
     }
 
     /// Whether `word` is a reflexive object (تقدم نفسها), which marks `prev`
