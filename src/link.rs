@@ -119,6 +119,17 @@ const OUTLET_MAX_TOKENS: usize = 9;
 /// Sentences over which a speaker's outlet still applies to a new mention.
 const OUTLET_CARRY_SENTENCES: usize = 3;
 
+/// عنه، عنها، عنهم: the pronoun of the one a relaying outlet quotes, and
+/// what it agrees with.
+fn relay_pronoun(w: &str) -> Option<Agreement> {
+    match w {
+        "عنه" => Some(Agreement::Masculine),
+        "عنها" => Some(Agreement::Feminine),
+        "عنهم" | "عنهما" => Some(Agreement::Plural),
+        _ => None,
+    }
+}
+
 /// أول، ثاني after a rank (الملازم أول): the rank's, not a name's.
 fn is_ordinal(w: &str) -> bool {
     matches!(w, "اول" | "ثاني" | "ثان")
@@ -291,17 +302,7 @@ impl<'a> Linker<'a> {
                 head.via_outlet = Some(piece);
             }
             a = an + 1;
-        } else if nql
-            && let Some((p, agreement)) = (a..b).find_map(|i| {
-                let agreement = match self.word(i)? {
-                    "عنه" => Agreement::Masculine,
-                    "عنها" => Agreement::Feminine,
-                    "عنهم" | "عنهما" => Agreement::Plural,
-                    _ => return None,
-                };
-                Some((i, agreement))
-            })
-        {
+        } else if nql && let Some((p, agreement)) = (a..b).find_map(|i| Some((i, relay_pronoun(self.word(i)?)?))) {
             // وفق ما نقلت عنه وكالة الأنباء السورية: the pronoun may come
             // first, and the outlet after it.
             head.via_outlet = if p == a {
@@ -1124,7 +1125,7 @@ impl<'a> Linker<'a> {
         // في تصريح إلى "الوطن": إلى after a speech noun introduces the medium.
         let to = w == "الي" && k > 0 && self.word(k - 1).is_some_and(|p| self.rules.is_frame(without_pronoun(p)));
         // نقلت عنه وكالة ...: the outlet after the pronoun of the one relayed.
-        let relayed = matches!(w, "عنه" | "عنها" | "عنهم" | "عنهما");
+        let relayed = relay_pronoun(w).is_some();
         let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported || to || relayed;
         let mut start = if lead { k + 1 } else { k };
         let quoted = start < b && self.is_opener(start);
@@ -1270,9 +1271,7 @@ impl<'a> Linker<'a> {
     /// وفق ما نقلت عنه وكالة الأنباء السورية: after the pronoun of the one
     /// relayed, the relaying outlet.
     fn outlet_after_pronoun(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
-        if !matches!(self.word(a)?, "عنه" | "عنها" | "عنهم" | "عنهما") {
-            return None;
-        }
+        relay_pronoun(self.word(a)?)?;
         self.outlet_at(a, b).map(|(s, e, _)| (s, e))
     }
 
