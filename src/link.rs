@@ -1730,12 +1730,15 @@ impl<'a> Linker<'a> {
         let body = self.rules.is_outlet_type(first) && (np.0..np.1).find(|&i| self.word(i).is_some()).is_some_and(|i| self.public_body(i));
         // وقالت الرياض: a bare name that is an outlet's and a place's is the
         // place's government, unless quoted as a title is (وقالت «الرياض»).
+        // (Read only when asked: kind_of runs on every mention.)
         let whole = |n: usize| n == ws.len();
-        let quoted = (np.0..np.1)
-            .find(|&i| self.word(i).is_some())
-            .is_some_and(|i| i > 0 && self.is_opener(i - 1));
-        let place = self.rules.place_at(it()).is_some_and(whole);
-        if self.rules.is_outlet_type(first) && !body || self.rules.outlet_name_at(it()).is_some_and(whole) && (!place || quoted) {
+        let quoted = || {
+            (np.0..np.1)
+                .find(|&i| self.word(i).is_some())
+                .is_some_and(|i| i > 0 && self.is_opener(i - 1))
+        };
+        let place = || self.rules.place_at(it()).is_some_and(whole);
+        if self.rules.is_outlet_type(first) && !body || self.rules.outlet_name_at(it()).is_some_and(whole) && (!place() || quoted()) {
             return SpeakerType::Outlet;
         }
         if body {
@@ -1747,7 +1750,7 @@ impl<'a> Linker<'a> {
         if self.rules.is_document(first) {
             return SpeakerType::Document;
         }
-        if place {
+        if place() {
             return SpeakerType::Organization;
         }
         if self.rules.is_unnamed(first) || self.rules.is_title(first) || definite(first) || self.is_quantity_phrase(np) {
