@@ -1991,12 +1991,7 @@ impl<'a> Linker<'a> {
         let np = np.filter(|_| honorific.is_none());
         // فهو يرى أن، هي تقول: a pronoun before the verb stands for the one
         // named before, as the verb's own pronoun would.
-        let pronoun = np.filter(|r| r.1 == r.0 + 1).and_then(|r| match self.word(r.0)? {
-            "هو" | "فهو" | "وهو" => Some(Agreement::Masculine),
-            "هي" | "فهي" | "وهي" => Some(Agreement::Feminine),
-            "هم" | "فهم" | "وهم" => Some(Agreement::Plural),
-            _ => None,
-        });
+        let pronoun = np.filter(|r| r.1 == r.0 + 1).and_then(|r| independent_pronoun(self.word(r.0)?));
         let np = np.filter(|_| pronoun.is_none());
         let agreement = pronoun.unwrap_or(agreement);
         let (ent, mention) = match np {
@@ -3739,7 +3734,17 @@ impl<'a> Linker<'a> {
 /// وهو، وهي، وهم: the pronoun opening a clause about the noun before it
 /// (وسُمع اللاعب وهو يقول).
 fn is_clause_pronoun(w: &str) -> bool {
-    matches!(w, "وهو" | "وهي" | "وهم")
+    w.starts_with('و') && independent_pronoun(w).is_some()
+}
+
+/// هو، هي، هم, alone or after و or ف, and what they agree with.
+fn independent_pronoun(w: &str) -> Option<Agreement> {
+    match w.strip_prefix(['و', 'ف']).unwrap_or(w) {
+        "هو" => Some(Agreement::Masculine),
+        "هي" => Some(Agreement::Feminine),
+        "هم" => Some(Agreement::Plural),
+        _ => None,
+    }
 }
 
 /// كان and its forms, with or without و: the auxiliary before a subject.
