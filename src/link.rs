@@ -2098,11 +2098,16 @@ impl<'a> Linker<'a> {
         (x.0 < x.1 && self.heads_source(x)).then_some(x)
     }
 
-    /// Whether the phrase at `r` counts its source (عدد من الأعضاء): a
-    /// description, not a name, that goes on through من.
+    /// Whether the phrase at `r` counts its source (عدد من الأعضاء، عدة
+    /// مصادر، ثلاثة مسؤولين): a description, not a name, that goes on
+    /// through من or the counted noun.
     fn is_quantity_phrase(&self, r: Span) -> bool {
         let mut ws = (r.0..r.1).filter_map(|k| self.word(k));
-        ws.next().is_some_and(|w| self.rules.is_quantifier(w)) && ws.next() == Some("من")
+        let (Some(w), Some(next)) = (ws.next(), ws.next()) else {
+            return false;
+        };
+        (self.rules.is_quantifier(w) || self.rules.is_count(w)) && next == "من"
+            || self.rules.is_count(w) && (self.rules.is_unnamed(next) || self.rules.is_title(next))
     }
 
     /// Where praise after a name starts in `r` (الله تعالى، النبي صلى الله

@@ -260,6 +260,7 @@ pub struct Rules {
     bodies: WordSet,
     honorifics: WordSet,
     quantifiers: WordSet,
+    counts: WordSet,
     divine_epithets: Phrases,
     epithets: Phrases,
     /// The name divine praise alone stands for (قال تعالى).
@@ -455,6 +456,8 @@ struct EntitiesFile {
     honorifics: Vec<String>,
     #[serde(default)]
     quantifiers: Vec<String>,
+    #[serde(default)]
+    counts: Vec<String>,
     #[serde(default)]
     divine_epithets: Vec<String>,
     #[serde(default)]
@@ -823,6 +826,7 @@ impl Rules {
             bodies: set(&entities.bodies),
             honorifics: set(&entities.honorifics),
             quantifiers: set(&entities.quantifiers),
+            counts: set(&entities.counts),
             divine_epithets: Phrases::new(&entities.divine_epithets),
             epithets: Phrases::new(&entities.epithets),
             divine_name: entities.divine_name.clone(),
@@ -1138,6 +1142,12 @@ impl Rules {
     /// من (عدد من الأعضاء).
     pub fn is_quantifier(&self, word: &str) -> bool {
         self.quantifiers.contains(word)
+    }
+
+    /// Whether a folded word counts the nouns after it (عدة، ثلاثة), or is
+    /// a number written in digits.
+    pub fn is_count(&self, word: &str) -> bool {
+        self.counts.contains(word) || !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
     }
 
     /// Praise after a name at `words` (تعالى، صلى الله عليه وسلم): its
