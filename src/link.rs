@@ -1696,21 +1696,24 @@ impl<'a> Linker<'a> {
         // وأصدر بيانا يشرح فيه: the accusative alif of a document word is
         // tanween left unwritten; the document is the verb's object. (Not
         // مصدرا، مسؤولا: after أن they are subjects.)
-        let accusative = |w: &str| {
-            // Not a pronoun ها: نشرها, زوجها fold to a noun in ه plus ا.
-            !w.ends_with("ها")
-                && w.strip_suffix('ا')
-                    .is_some_and(|r| r.chars().count() >= 3 && self.rules.is_document(r))
-        };
         let end = (a..b)
             .find(|&i| {
-                self.word(i).is_some_and(accusative)
+                self.word(i).is_some_and(|w| self.accusative_document(w))
                     // Rendering keeps the marks: the token as written tells.
                     || self.word(i).is_some() && (self.raw)(i).contains(['\u{064B}', '\u{064C}', '\u{064D}'])
             })
             .unwrap_or(b);
         let end = self.trim_range((a, end)).1;
         (end > a && (a..end).any(|i| self.word(i).is_some())).then_some((a, end))
+    }
+
+    /// Whether a folded word is a document or recording with the accusative
+    /// alif of unwritten tanween (بيانا، صورا): a verb's object.
+    fn accusative_document(&self, w: &str) -> bool {
+        // Not a pronoun ها: نشرها, زوجها fold to a noun in ه plus ا.
+        !w.ends_with("ها")
+            && w.strip_suffix('ا')
+                .is_some_and(|r| r.chars().count() >= 3 && (self.rules.is_document(r) || self.rules.is_recording(r)))
     }
 
     /// Whether the type word at `i` names a public body, not a medium
@@ -2435,6 +2438,22 @@ impl<'a> Linker<'a> {
         let Some(np) = np.and_then(|r| self.without_non_subject(r)) else {
             return;
         };
+        // وأصدر اللاعب الفرنسي بيانا: a document in the accusative is the
+        // verb's object and ends the subject before it.
+        let np = match (np.0..np.1).find(|&k| self.word(k).is_some_and(|w| self.accusative_document(w))) {
+            Some(k) => self.trim_range((np.0, k)),
+            None => np,
+        };
+        // فأصدر بيانا، نشرت صورة: a document or recording right after a verb
+        // of issuing is what it issued; the subject is the verb's pronoun.
+        let issued = |w: &str| !definite(w) && (self.rules.is_document(w) || self.rules.is_recording(w) || self.accusative_document(w));
+        if np.0 >= np.1
+            || before.is_none()
+                && self.word(cue).and_then(|w| self.rules.marker(w)).is_some_and(|m| m.object_first)
+                && self.word(np.0).is_some_and(issued)
+        {
+            return;
+        }
         // وقال سموه خلال استقباله ...: an honorific points back to the
         // source before, who stays the one continuations go to; alone in
         // the article it is the source.

@@ -48,6 +48,8 @@ pub struct MarkerForm {
     pub lemma: usize,
     pub class: MarkerClass,
     pub agreement: Agreement,
+    /// The first noun phrase after the verb may be its object (ووصف X
+    /// بأنه، أصدر بيانا), not its subject.
     pub object_first: bool,
     pub needs_clause: bool,
     /// Most words allowed between the marker and its clause.
@@ -235,6 +237,7 @@ pub struct Rules {
     with_words: WordSet,
     organizations: Phrases,
     documents: WordSet,
+    recordings: WordSet,
     unnamed: WordSet,
     titles: WordSet,
     particles: WordSet,
@@ -358,6 +361,8 @@ struct VerbEntry {
 #[serde(deny_unknown_fields)]
 struct SubjectEntry {
     forms: Vec<String>,
+    #[serde(default)]
+    object_first: bool,
 }
 
 #[derive(Deserialize)]
@@ -419,6 +424,8 @@ struct OutletsFile {
 struct EntitiesFile {
     organizations: Vec<String>,
     documents: Vec<String>,
+    #[serde(default)]
+    recordings: Vec<String>,
     unnamed: Vec<String>,
     titles: Vec<String>,
     name_particles: Vec<String>,
@@ -690,7 +697,7 @@ impl Rules {
                     lemma: subject_lemma,
                     class: MarkerClass::Subject,
                     agreement: guess_agreement(&folded, false),
-                    object_first: false,
+                    object_first: e.object_first,
                     needs_clause: true,
                     max_head: DEFAULT_MAX_HEAD,
                     then: None,
@@ -803,6 +810,7 @@ impl Rules {
             with_words: set(&outlets.with_words),
             organizations: Phrases::new(&entities.organizations),
             documents: definite_set(&entities.documents),
+            recordings: set(&entities.recordings),
             unnamed: unnamed.into(),
             titles: titles.into(),
             particles: set(&entities.name_particles),
@@ -1008,6 +1016,12 @@ impl Rules {
     /// Whether a folded word heads a document phrase (بيان، تقرير، المادة).
     pub fn is_document(&self, word: &str) -> bool {
         self.documents.contains(word)
+    }
+
+    /// Whether a folded word is a picture or recording put out (صورة،
+    /// مقطع، فيديو): what a verb of issuing issued, never a source.
+    pub fn is_recording(&self, word: &str) -> bool {
+        self.recordings.contains(word)
     }
 
     /// Whether a folded word heads an unnamed-source description (مصدر، مسؤول).
