@@ -1968,7 +1968,18 @@ impl<'a> Linker<'a> {
         // knows; "بيان صادر" alone names no one.
         let issued = np.and_then(|r| self.issuer(r, f.head.1).map(|x| (r, x)));
         let np = issued.map(|(_, x)| x).or(np);
-        let np = np.and_then(|r| self.before_tanween(r)).map(|r| self.without_speech_noun(r));
+        // بحسب تصريحات نقلتها وسائل الإعلام: a speech noun alone is no
+        // source (unless a document: وتشير تقديرات إلى أن); the words were
+        // the speaker's before.
+        let np = np
+            .and_then(|r| self.before_tanween(r))
+            .map(|r| self.without_speech_noun(r))
+            .filter(|&r| {
+                self.words(r).len() > 1
+                    || !self
+                        .word(r.0)
+                        .is_some_and(|w| self.rules.is_speech_noun(w) && !self.rules.is_document(w))
+            });
         // الله تعالى، النبي صلى الله عليه وسلم: the praise is cut off; alone
         // (قال تعالى، قال صلى الله عليه وسلم) it names God or points back.
         let praise = np.and_then(|r| self.praise_in(r));
@@ -2444,6 +2455,11 @@ impl<'a> Linker<'a> {
             Some(k) => self.trim_range((np.0, k)),
             None => np,
         };
+        // ورفض تصريحات ماكرون: what someone said, after the verb, is its
+        // object, never its subject.
+        if self.word(np.0).is_some_and(|w| self.rules.is_speech_noun(w)) {
+            return;
+        }
         // فأصدر بيانا، نشرت صورة: a document or recording right after a verb
         // of issuing is what it issued; the subject is the verb's pronoun.
         let issued = |w: &str| !definite(w) && (self.rules.is_document(w) || self.rules.is_recording(w) || self.accusative_document(w));
