@@ -509,8 +509,15 @@ impl<'a> Linker<'a> {
                 {
                     i += 2
                 }
+                // وأشار إلى ضبط أختام: a preposition opens a phrase that
+                // names no subject, so it is not skipped like له or أيضا.
                 Some(w)
-                    if (self.rules.cuts_before(w) && !self.rules.is_via(w) && w != "في" && !self.is_ali(i) && !self.is_imam(i))
+                    if (self.rules.cuts_before(w)
+                        && !self.rules.is_via(w)
+                        && !self.rules.is_preposition(w)
+                        && w != "الى"
+                        && !self.is_ali(i)
+                        && !self.is_imam(i))
                         || w.chars().all(|c| c.is_ascii_digit()) =>
                 {
                     i += 1
@@ -2439,6 +2446,17 @@ impl<'a> Linker<'a> {
         // وكانت إحدى المحطات قد بثت تسجيلا: a subject before the verb wins
         // over the words after it, which are then its object.
         let before = if naming { None } else { self.subject_before(cue, sentence) };
+        // وأشار إلى وجوب احترام دور العبادة، سواء أكانت ...: a preposition
+        // right after the verb opens its object, and the words past the
+        // comma go on with it; the subject is the verb's pronoun (في may
+        // open an adverbial before a subject: وأعرب في بيان، الوزير).
+        if before.is_none()
+            && self
+                .word(head.0)
+                .is_some_and(|w| (self.rules.is_preposition(w) || w == "الى") && w != "في")
+        {
+            return;
+        }
         let (np, h_appos) = match before {
             Some(np) => (Some(np), None),
             None => {
