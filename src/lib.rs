@@ -159,7 +159,13 @@ pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues
 
     // Frames and clause-less verbs, in text order: a verb without a claim may
     // still name the speaker of the continuations after it.
-    let mut notes = found.rejected.iter().filter(|r| r.head.is_some()).peekable();
+    // رأي "opinion" folds like the verb رأى: the letters as written tell
+    // the noun, which reports nothing and names no one.
+    let noun_at = |i: usize| {
+        let w = seg.tokens[i].text(&norm.text);
+        rules.marker(w).is_some_and(|m| m.spelled_as_noun(raw_fn(i)))
+    };
+    let mut notes = found.rejected.iter().filter(|r| r.head.is_some() && !noun_at(r.cue.0)).peekable();
     let mut linked = Vec::new();
     for f in found.frames.iter().filter(|f| f.claim.0 < f.claim.1) {
         while let Some(r) = notes.next_if(|r| r.cue.0 < f.cue.0) {
@@ -168,6 +174,14 @@ pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues
             }
         }
         let (start, end) = cue_span(f.cue);
+        if f.form.spelled_as_noun(raw_fn(f.cue.0)) {
+            out.decisions.push(Decision {
+                start,
+                end,
+                reason: Reason::OtherSense,
+            });
+            continue;
+        }
         let att = linker.link(f);
         let reason = if att.is_some() { Reason::Claim } else { Reason::NoSpeaker };
         out.decisions.push(Decision { start, end, reason });

@@ -41,6 +41,12 @@ const fn is_dropped(c: char) -> bool {
         | '#') // a hashtag's mark: #ترمب is the name ترمب
 }
 
+/// `s` without its vowel marks, tatweel and invisible controls, its
+/// letters as written (ى stays ى).
+pub fn without_marks(s: &str) -> String {
+    s.chars().filter(|&c| !is_dropped(c)).collect()
+}
+
 /// Folds one character for matching. Returns `None` when it is dropped.
 const fn fold(c: char) -> Option<char> {
     if is_dropped(c) {

@@ -70,9 +70,24 @@ pub struct MarkerForm {
     /// Words that, between the verb and its clause, show its other sense
     /// (نقل الرجل إلى المستشفى "transported"), folded.
     pub other_sense: Vec<String>,
+    /// Spellings, as written before folding, that are another word: the
+    /// noun رأي "opinion", which folds like the verb رأى.
+    pub noun_spellings: Vec<String>,
 }
 
 impl MarkerForm {
+    /// Whether the marker's token, as written in the article, is spelt as
+    /// the noun the form folds together with (رأي, not رأى), bare or after
+    /// و or ف.
+    pub fn spelled_as_noun(&self, written: &str) -> bool {
+        if self.noun_spellings.is_empty() {
+            return false;
+        }
+        let w = crate::normalize::without_marks(written);
+        let bare = w.strip_prefix(['و', 'ف']);
+        self.noun_spellings.iter().any(|n| *n == w || bare == Some(n.as_str()))
+    }
+
     /// Whether the marker can report anything given the folded word after it:
     /// a verb of appearing needs its preposition (جاء في), unless it also
     /// takes a subject.
@@ -355,6 +370,8 @@ struct VerbEntry {
     also_preposition: bool,
     #[serde(default)]
     other_sense: Vec<String>,
+    #[serde(default)]
+    noun_spellings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -648,6 +665,7 @@ impl Rules {
                     reports_through_ila: v.reports_through_ila,
                     also_preposition,
                     other_sense: v.other_sense.iter().map(|w| fold_str(w)).collect(),
+                    noun_spellings: v.noun_spellings.iter().map(|w| crate::normalize::without_marks(w)).collect(),
                 });
             };
             for f in &v.forms {
@@ -706,6 +724,7 @@ impl Rules {
                     reports_through_ila: false,
                     also_preposition: false,
                     other_sense: Vec::new(),
+                    noun_spellings: Vec::new(),
                 });
             }
         }
@@ -735,6 +754,7 @@ impl Rules {
                         reports_through_ila: false,
                         also_preposition: false,
                         other_sense: Vec::new(),
+                        noun_spellings: Vec::new(),
                     },
                 );
             }
