@@ -109,7 +109,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether a word between the marker at `i` and its clause shows the
-    /// marker's other sense (نقل الرجل إلى المستشفى).
+    /// marker's other sense (نقل الرجل إلى المستشفى); given a quotation
+    /// mark's `i`, whether a word opening the quotation does.
     fn other_sense(&self, i: usize, form: &MarkerForm) -> bool {
         if form.other_sense.is_empty() {
             return false;
@@ -490,7 +491,9 @@ impl<'a> Ctx<'a> {
                     // وتابع "...": a quotation right after the verb is its claim
                     // even for a verb with another sense (تابع المباراة); so
                     // is one after a comma (وأضاف، "...").
-                    let right_after = j == head_start || j == head_start + 1 && self.is(head_start, '،');
+                    // Not when a word of the other sense opens it (نُقل "كامل
+                    // الوفد إلى مدينة باجة": "transported").
+                    let right_after = (j == head_start || j == head_start + 1 && self.is(head_start, '،')) && !self.other_sense(j, form);
                     // التي جاءت بعنوان "...": a title of a work, not a claim.
                     let titled = self.after_title_word(j);
                     // وقال "..."، مؤكدا أنه: right after the verb and before a

@@ -200,10 +200,20 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             let next = toks.get(n + 1).filter(|t| t.is_word()).map(|t| t.text(text));
             let clause_follows =
                 || (n + 1..(n + 8).min(end)).any(|j| toks[j].is(':') || toks[j].is_word() && rules.is_complementizer(toks[j].text(text)));
+            // ، نقل "كامل الوفد إلى مدينة ...": nor does one whose next
+            // words show its other sense.
+            let other_sense = |f: &crate::rules::MarkerForm| {
+                (n + 1..(n + 8).min(end))
+                    .filter(|&j| toks[j].is_word())
+                    .map(|j| toks[j].text(text))
+                    .any(|w| f.other_sense.iter().any(|o| o == w))
+            };
             if n < end
                 && toks[n].is_word()
                 && rules.marker(toks[n].text(text)).is_some_and(|f| {
-                    f.class != MarkerClass::Subject && f.can_report(next) && !(conjunction && f.needs_clause && !clause_follows())
+                    f.class != MarkerClass::Subject
+                        && f.can_report(next)
+                        && !(f.needs_clause && !clause_follows() && (conjunction || other_sense(f)))
                 })
             {
                 return k;
