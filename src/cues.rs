@@ -162,6 +162,12 @@ impl<'a> Ctx<'a> {
         i > 0 && self.word(i - 1).is_some_and(|w| self.rules.negates_noun(w))
     }
 
+    /// Whether token `i` follows a preposition (مع توقع أن، في رد على): a
+    /// marker's form there is its verbal noun.
+    fn after_preposition(&self, i: usize) -> bool {
+        i > 0 && self.word(i - 1).is_some_and(|w| self.rules.governs_noun(w))
+    }
+
     /// Whether token `i` follows ما (ما قاله، كما أعلنه): a reporting verb
     /// there may carry its object pronoun.
     fn after_ma(&self, i: usize) -> bool {
@@ -455,7 +461,8 @@ impl<'a> Ctx<'a> {
                                 && !self.names_a_name(end)
                                 && self.may_reach_clause(j, f)
                         })
-                        && !self.after_noun_negation(j);
+                        && !self.after_noun_negation(j)
+                        && !self.after_preposition(j);
                     if blocks {
                         // قال الموقع، الذي يصف نفسه بأنه ...، إن: a marker in a
                         // relative clause describes the source, and the clause
@@ -864,6 +871,8 @@ pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues 
                 Err(Reason::Heading)
             } else if noun_negated && form.class != MarkerClass::Preposition {
                 Err(Reason::NegatedNoun)
+            } else if form.class != MarkerClass::Preposition && ctx.after_preposition(i) {
+                Err(Reason::VerbalNoun)
             } else if ctx.other_sense(i, form) || ctx.names_a_name(end) {
                 Err(Reason::OtherSense)
             } else if ctx.is_naming(i, end, form) {

@@ -101,6 +101,9 @@ pub enum Reason {
     /// The marker's form is a verbal noun after a negation (فضل عدم كشف
     /// اسمه، دون ذكر تفاصيل): nothing is reported and no one speaks.
     NegatedNoun,
+    /// The marker's form is a verbal noun after a preposition (مع توقع أن،
+    /// في رد على): nothing is reported.
+    VerbalNoun,
     /// على أن after a comma with a verb: a proviso ("provided that"), not a
     /// reported clause.
     Proviso,

@@ -226,6 +226,7 @@ pub struct Rules {
     not_after: WordSet,
     blocked_after: WordSet,
     noun_negations: WordSet,
+    noun_prepositions: WordSet,
     bridges: WordSet,
     provisos: WordSet,
     title_words: WordSet,
@@ -410,6 +411,8 @@ struct ClauseEntry {
     blocked_after: Vec<String>,
     #[serde(default)]
     noun_negations: Vec<String>,
+    #[serde(default)]
+    noun_prepositions: Vec<String>,
     bridges: Vec<String>,
     #[serde(default)]
     provisos: Vec<String>,
@@ -807,6 +810,7 @@ impl Rules {
             not_after: set(&markers.clause.not_after),
             blocked_after: set(&markers.clause.blocked_after),
             noun_negations: set(&markers.clause.noun_negations),
+            noun_prepositions: set(&markers.clause.noun_prepositions),
             bridges: set(&markers.clause.bridges),
             provisos: set(&markers.clause.provisos),
             title_words: set(&markers.clause.title_words),
@@ -966,6 +970,12 @@ impl Rules {
     /// noun (عدم كشف، دون ذكر).
     pub fn negates_noun(&self, word: &str) -> bool {
         self.noun_negations.contains(word)
+    }
+
+    /// Whether a marker's form after this folded preposition is its verbal
+    /// noun (مع توقع، في رد).
+    pub fn governs_noun(&self, word: &str) -> bool {
+        self.noun_prepositions.contains(word)
     }
 
     /// Whether a folded word may stand between verb and complementizer.
