@@ -703,6 +703,7 @@ impl<'a> Linker<'a> {
         {
             return self.trim_range((a, first + 1));
         }
+        let body = self.rules.is_outlet_type(&fw) && self.public_body(first);
         if organization || self.rules.is_outlet_type(&fw) || described {
             // منظمة معاهدة الأمن الجماعي | صحة ...: stop at an indefinite
             // word after a definite one (the verb's object).
@@ -712,7 +713,9 @@ impl<'a> Linker<'a> {
                 let quoted = self.inside_quote(i, a);
                 // مفوضية الأمم المتحدة لشؤون اللاجئين، الاتحاد الأميركي للحريات
                 // المدنية: an organisation's name goes on through a ل genitive.
-                let genitive = organization
+                // وكالة الرئاسة العامة لشؤون المسجد النبوي: so does a
+                // public body's.
+                let genitive = (organization || body)
                     && w.starts_with('ل')
                     && w.chars().count() > 3
                     && !self.rules.cuts_before(w)
