@@ -2747,6 +2747,10 @@ impl<'a> Linker<'a> {
                         | "كان"
                         | "كانت"
                         | "كانوا"
+                        // فإذا الشركة الراعية تدعي: a condition opens the clause.
+                        | "اذا"
+                        | "فاذا"
+                        | "واذا"
                 )
             {
                 // ويسمع صوت جندي يقول: a و-word before the phrase starts the
