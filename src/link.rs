@@ -1136,8 +1136,19 @@ impl<'a> Linker<'a> {
         let to = w == "الي" && k > 0 && self.word(k - 1).is_some_and(|p| self.rules.is_frame(without_pronoun(p)));
         // نقلت عنه وكالة ...: the outlet after the pronoun of the one relayed.
         let relayed = relay_pronoun(w).is_some();
-        let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported || to || relayed;
-        let mut start = if lead { k + 1 } else { k };
+        // بيان نشرته وكالة أنباء البحرين، وثائق اطلعت عليها رويترز: the
+        // outlet that put out or obtained the document.
+        let on_it = |x: usize| matches!(self.word(x), Some("عليه" | "عليها" | "عليهم"));
+        let obtained = self.rules.is_publishing(w) && on_it(k + 1);
+        let published = !obtained && crate::rules::object_stem(w).is_some_and(|v| self.rules.is_publishing(v));
+        let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported || to || relayed || published || obtained;
+        let mut start = if obtained {
+            k + 2
+        } else if lead {
+            k + 1
+        } else {
+            k
+        };
         let quoted = start < b && self.is_opener(start);
         if quoted {
             start += 1; // لـ"العربية.نت"

@@ -250,6 +250,7 @@ pub struct Rules {
     platforms: Phrases,
     on_platform: WordSet,
     via: WordSet,
+    publishing: WordSet,
     with_words: WordSet,
     organizations: Phrases,
     documents: WordSet,
@@ -437,6 +438,8 @@ struct OutletsFile {
     #[serde(default)]
     on_platform: Vec<String>,
     with_words: Vec<String>,
+    #[serde(default)]
+    publishing: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -831,6 +834,7 @@ impl Rules {
             platforms: Phrases::new(&outlets.platforms),
             on_platform: set(&outlets.on_platform),
             via: set(&outlets.via),
+            publishing: set(&outlets.publishing),
             with_words: set(&outlets.with_words),
             organizations: Phrases::new(&entities.organizations),
             documents: definite_set(&entities.documents),
@@ -1030,6 +1034,12 @@ impl Rules {
     /// Whether a folded word introduces the medium (عبر).
     pub fn is_via(&self, word: &str) -> bool {
         self.via.contains(word) || self.with_words.contains(word)
+    }
+
+    /// Whether a folded verb says an outlet put out or obtained what
+    /// precedes it (نشرت، حصلت), the outlet following.
+    pub fn is_publishing(&self, word: &str) -> bool {
+        self.publishing.contains(word)
     }
 
     /// Length in words of an organisation head phrase at `words`.
