@@ -344,7 +344,7 @@ impl<'a> Linker<'a> {
     /// name is the name's (روسيا اليوم).
     fn outlet_piece(&self, (a, b): (usize, usize)) -> (usize, usize) {
         let end = (a + 1..b).find(|&i| self.seg.tokens[i].is('،')).unwrap_or(b);
-        let time = |x: usize| self.word(x).is_some() && self.rules.time_at((x..end).filter_map(|y| self.word(y))).is_some();
+        let time = |x: usize| self.word(x).is_some() && self.time_at(x, end).is_some();
         // Most pieces hold no time word: the name lookups wait for one.
         let Some(first_time) = (a + 1..end).find(|&x| time(x)) else {
             return self.trim_range((a, end));
@@ -452,7 +452,7 @@ impl<'a> Linker<'a> {
                 adverbial = true;
                 break;
             }
-            if let Some(n) = self.rules.time_at((i..b).filter_map(|x| self.word(x))) {
+            if let Some(n) = self.time_at(i, b) {
                 i = self.nth_word_end(i, n, b);
                 continue;
             }
@@ -611,7 +611,7 @@ impl<'a> Linker<'a> {
                     && self
                         .word(k + 1)
                         .is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit()) && !self.rules.is_complementizer(n));
-                let timed = !general && self.rules.time_at((k..b).filter_map(|x| self.word(x))).is_some();
+                let timed = !general && self.time_at(k, b).is_some();
                 let self_ref = self.rules.is_self_source(w);
                 if k > np_start
                     && ((self.rules.cuts_before(w) || self.rules.is_via(w)) && !self.is_ali(k) && !self.is_imam(k) || timed || self_ref)
@@ -2645,7 +2645,7 @@ impl<'a> Linker<'a> {
                     && !self.rules.is_outlet_type(w)
                     && !matches!(w, "كان" | "كانت")
             }) && self.rules.outlet_name_at(words()).is_none()
-                && (s..e).all(|k| self.rules.time_at((k..e).filter_map(|x| self.word(x))).is_none())
+                && (s..e).all(|k| self.time_at(k, e).is_none())
                 && words().next().is_some_and(|w| !w.starts_with('و') || self.rules.is_first_name(w));
             if s < e && s > first && self.seg.tokens[s - 1].is('،') && plain && self.name_start((s, e)) == Some(s) {
                 return Some((s, e));
@@ -3270,7 +3270,7 @@ impl<'a> Linker<'a> {
             // صحيفة حرييت الخميس، وكالة رويترز ، الخميس: a comma or a time
             // word ends the name.
             let end = (a + 1..b)
-                .find(|&x| self.seg.tokens[x].is('،') || self.rules.time_at((x..b).filter_map(|y| self.word(y))).is_some())
+                .find(|&x| self.seg.tokens[x].is('،') || self.time_at(x, b).is_some())
                 .unwrap_or(b);
             self.trim_range((a, end.max(a + 1)))
         })
@@ -3734,12 +3734,22 @@ impl<'a> Linker<'a> {
         })
     }
 
+    /// The length in words of a time expression opening at `k` (before
+    /// `b`). آلان is a name, though it folds like الآن "now": the article's
+    /// alef is never written آ.
+    fn time_at(&self, k: usize, b: usize) -> Option<usize> {
+        let n = self.rules.time_at((k..b).filter_map(|x| self.word(x)))?;
+        (n > 1 || !(self.raw)(k).starts_with('آ')).then_some(n)
+    }
+
     /// Whether the word at `i`, folded to ال..., is written with a hamza in
-    /// the article (إلسا، ألكسندر، إلهام): a name, not the definite article.
+    /// the article (إلسا، ألكسندر، إلهام، آلان): a name, not the definite
+    /// article.
     fn hamza_name(&self, i: usize) -> bool {
         let w = self.word(i).unwrap_or_default();
         // ألا، إلا: "that not", "except".
-        w.starts_with("ال") && w != "الا" && (self.render)(i, i + 1, 0).starts_with(['إ', 'أ'])
+        // آل (folded ال) is the family particle.
+        w.starts_with("ال") && w != "الا" && w != "ال" && (self.render)(i, i + 1, 0).starts_with(['إ', 'أ', 'آ'])
     }
 
     /// Whether the outlet introduced at `k` (في، على) names where the role
