@@ -869,7 +869,9 @@ impl<'a> Linker<'a> {
             // family name.
             let bare_family = i == s + 1 && !definite(w) && first && (idx.last() == Some(&i) || self.word(i + 1).is_none());
             let role = (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !after_particle && !second_name && !family && !bare_family;
-            let pp = glued_phrase(w);
+            // سمير بالطيب عضو المجلس: a family name in بال right after a
+            // first name, its role after it, is no phrase.
+            let pp = glued_phrase(w) && !(i == s + 1 && first && self.word(i + 1).is_some_and(|n| self.rules.is_title(n)));
             // غردت الأميرة غيداء بنت طلال | تغريدة: a document or a speech
             // noun is the verb's object, never a name word.
             let document = (self.rules.is_document(w) || self.rules.is_frame(w))
