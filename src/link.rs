@@ -2236,7 +2236,12 @@ impl<'a> Linker<'a> {
             || self.is_opener(first)
             || self.heads_source((first, first + 1))
             || self.rules.marker(verb).is_some_and(|m| !m.needs_clause)
-            || (first + 1..cue).any(|k| self.word(k).is_some_and(|w| self.rules.marker(w).is_some()))
+            // (Not على without لسان after it: وعلق هنيدي على المقطع قائلا.)
+            || (first + 1..cue).any(|k| {
+                self.word(k)
+                    .and_then(|w| self.rules.marker(w))
+                    .is_some_and(|m| m.then.as_deref().is_none_or(|t| self.word(k + 1) == Some(t)))
+            })
         {
             return None;
         }
@@ -2319,8 +2324,15 @@ impl<'a> Linker<'a> {
                 .any(|e| e.kind == SpeakerType::Person && name.iter().all(|w| e.key.iter().any(|k| k == w)))
         };
         let name_start = self.name_start(np);
+        // وعلق هنيدي على المقطع ... قائلا، وعلقت سلوى محمد علي قائلة: a
+        // short bare name right after the verb, before a preposition or the
+        // participle itself, is its subject though no first name is known.
+        let bare_name = name_start == Some(np.0)
+            && ws.len() <= 3
+            && ws.iter().all(|w| self.name_like(w) && !definite(w))
+            && (np.1 == cue || self.word(np.1).is_some_and(|w| self.rules.is_preposition(w)));
         let name_ok = match name_start {
-            Some(s) => first_name_at(Some(s)) || known_person(s),
+            Some(s) => first_name_at(Some(s)) || known_person(s) || bare_name,
             None => !definite(&ws[ws.len() - 1]) || ws.len() <= 3,
         };
         // ويتفق ناصر آل مغرم مع ...، حيث قال: a name opening with a known
@@ -2329,7 +2341,7 @@ impl<'a> Linker<'a> {
         let source = self.heads_source(np)
             || named
             || possessive.is_some() && self.recent().iter().any(|e| e.key.iter().any(|k| ws.iter().any(|w| w == k)));
-        (agrees && (closed(np) || possessive.is_some()) && name_ok && ws.len() <= 8 && source).then_some((np, appos))
+        (agrees && (closed(np) || possessive.is_some() || bare_name) && name_ok && ws.len() <= 8 && source).then_some((np, appos))
     }
 
     /// Where the clause after a sentence's opening frame begins (من جهته،
