@@ -676,12 +676,14 @@ impl<'a> Ctx<'a> {
                 cs = c + 1;
             } else if let Some(c) = (cs..(cs + 30).min(sent.end))
                 .take_while(|&x| self.marker_at(x).is_none())
-                .find(|&x| self.is(x, '،') && self.word(x + 1) == Some("فان"))
+                .find(|&x| self.is(x, '،') && self.word(x + 1) == Some("فان") || x > cs && self.word(x) == Some("فان"))
                 && !self.is_complementizer_at(cs, cs)
             {
                 // ووفقا لتصريحات المحلل X، من مؤسسة "..." المصرفية، فإن ...:
-                // فإن after a longer apposition still opens the claim.
-                cs = c + 1;
+                // فإن after a longer apposition still opens the claim; so
+                // does one after a relative clause, comma or not (وحسب
+                // الإحصاءات التي أجريت عليه فإن).
+                cs = if self.is(c, '،') { c + 1 } else { c };
             }
             if self.is_complementizer_at(cs, cs) {
                 cs += 1;
