@@ -1811,7 +1811,25 @@ impl<'a> Linker<'a> {
                 (takes_lam || self.strip_lam(w).is_some()).then_some(f.head.0)
             })
             .flatten();
-        let mut head = self.read_head(f.head, if nql { Wanted::Relay } else { Wanted::SpeakerAndOutlet });
+        // بحسب ما يتذكره فاين، وفق ما تداولته الوزارة: after ما comes a
+        // verb the lexicon does not know, then its subject; the verb, shaped
+        // as one (an imperfect prefix, or an object pronoun), is skipped.
+        let after_ma = f.form.class == MarkerClass::Preposition
+            && self
+                .word(f.cue.1 - 1)
+                .is_some_and(|w| w == "ما" || w.ends_with("ما") && w.chars().count() > 3)
+            && f.head.0 + 1 < f.head.1
+            && self.word(f.head.0).is_some_and(|w| {
+                let chars = w.chars().count();
+                chars >= 4
+                    && !definite(w)
+                    && self.rules.marker(w).is_none()
+                    && !self.rules.is_first_name(w)
+                    && !self.heads_source((f.head.0, f.head.0 + 1))
+                    && (w.starts_with(['ي', 'ت']) || crate::rules::object_stem(w).is_some_and(|v| v.chars().count() >= 3))
+            });
+        let fhead = if after_ma { (f.head.0 + 1, f.head.1) } else { f.head };
+        let mut head = self.read_head(fhead, if nql { Wanted::Relay } else { Wanted::SpeakerAndOutlet });
         // وكانت شبكة "فوكس نيوز" نقلت، في ...، عن مسؤول: the outlet stands
         // before the relaying verb.
         if nql
