@@ -1079,6 +1079,25 @@ impl<'a> Linker<'a> {
                 let ordinal = self.word(x + 1).is_some_and(is_ordinal) && x + 2 < b;
                 return Some(if ordinal { x + 2 } else { x + 1 });
             }
+            // المحلل في مجال الهواتف الذكية هوارس ديديو: two bare name
+            // words ending the phrase, after its definite words, are the
+            // holder's name though no first name is known.
+            // (Not a place or body after ب or ل: بجامعة كانساس، لولاية
+            // كيرالا; nor a public body's field: وحدات حماية الشعب.)
+            let bare = |n: &str| {
+                !definite(n)
+                    && self.name_like(n)
+                    && !self.rules.is_not_media(n)
+                    && !n.strip_prefix(['ب', 'ل']).is_some_and(|r| {
+                        self.body_word(r)
+                            || self.rules.is_place_head(r)
+                            || self.rules.organization_at(std::iter::once(r)).is_some()
+                            || self.rules.place_at(std::iter::once(r)).is_some()
+                    })
+            };
+            if x > k + 2 && x + 2 == b && bare(w) && self.word(x - 1).is_some_and(definite) && self.word(x + 1).is_some_and(bare) {
+                return Some(x);
+            }
             // في بيان نشرته، في تقرير: a document or medium, not a body.
             // (في إذاعة قطر: the station is one, though إذاعة is also the
             // act of broadcasting.)
