@@ -509,6 +509,9 @@ impl<'a> Linker<'a> {
                 {
                     i += 2
                 }
+                // وقالت ذات المصادر: "the same" before the source points
+                // back with it.
+                Some(w) if self.rules.is_sameness(w) && self.word(i + 1).is_some_and(definite) => i += 1,
                 // وأشار إلى ضبط أختام: a preposition opens a phrase that
                 // names no subject, so it is not skipped like له or أيضا.
                 Some(w)

@@ -261,6 +261,7 @@ pub struct Rules {
     places: Phrases,
     cut_before: WordSet,
     reflexives: WordSet,
+    sameness: WordSet,
     dependent_adjectives: WordSet,
     military_ranks: WordSet,
     rank_qualifiers: WordSet,
@@ -456,6 +457,8 @@ struct EntitiesFile {
     cut_before: Vec<String>,
     #[serde(default)]
     reflexives: Vec<String>,
+    #[serde(default)]
+    sameness: Vec<String>,
     #[serde(default)]
     dependent_adjectives: Vec<String>,
     #[serde(default)]
@@ -845,6 +848,7 @@ impl Rules {
             places: Phrases::new(&entities.places),
             cut_before: set(&entities.cut_before),
             reflexives: set(&entities.reflexives),
+            sameness: set(&entities.sameness),
             dependent_adjectives: set(&entities.dependent_adjectives),
             military_ranks: set(&entities.military_ranks),
             rank_qualifiers: set(&entities.rank_qualifiers),
@@ -1184,6 +1188,11 @@ impl Rules {
     /// إشبيلية، مدير العلاقات العامة بمطار الملك فهد).
     pub fn is_body(&self, word: &str) -> bool {
         self.bodies.contains(word)
+    }
+
+    /// Whether a folded word means "the same" before a noun (ذات، نفس).
+    pub fn is_sameness(&self, word: &str) -> bool {
+        self.sameness.contains(word)
     }
 
     /// Whether a folded word opens a region's name (منطقة، محافظة), bare or
