@@ -2364,9 +2364,9 @@ impl<'a> Linker<'a> {
                 .any(|e| e.kind == SpeakerType::Person && name.iter().all(|w| e.key.iter().any(|k| k == w)))
         };
         let name_start = self.name_start(np);
-        // وعلق هنيدي على المقطع ... قائلا، وعلقت سلوى محمد علي قائلة: a
-        // short bare name right after the verb, before a preposition or the
-        // participle itself, is its subject though no first name is known.
+        // وعلق هنيدي على المقطع ... قائلا، وعلق هنيدي قائلا: a short bare
+        // name right after the verb, before a preposition or the participle
+        // itself, is its subject though no first name is known.
         let bare_name = name_start == Some(np.0)
             && ws.len() <= 3
             && ws.iter().all(|w| self.name_like(w) && !definite(w))
