@@ -499,8 +499,12 @@ impl<'a> Ctx<'a> {
                     // even for a verb with another sense (تابع المباراة); so
                     // is one after a comma (وأضاف، "...").
                     // Not when a word of the other sense opens it (نُقل "كامل
-                    // الوفد إلى مدينة باجة": "transported").
-                    let right_after = (j == head_start || j == head_start + 1 && self.is(head_start, '،')) && !self.other_sense(j, form);
+                    // الوفد إلى مدينة باجة": "transported"), nor when عن
+                    // follows it (ونقل «مكتب أخبار سوريا» عن ...: the relayer's
+                    // name).
+                    let relayer = matches!(self.quotes.closer(j), Some(Some(c)) if self.word(c + 1) == Some("عن"));
+                    let right_after =
+                        (j == head_start || j == head_start + 1 && self.is(head_start, '،')) && !self.other_sense(j, form) && !relayer;
                     // التي جاءت بعنوان "...": a title of a work, not a claim.
                     let titled = self.after_title_word(j);
                     // وقال "..."، مؤكدا أنه: right after the verb and before a
