@@ -62,6 +62,8 @@ struct Ctx<'a> {
     seg: &'a Segments,
     quotes: &'a Quotes,
     rules: &'a Rules,
+    /// Each token as written in the article, before folding.
+    raw: &'a dyn Fn(usize) -> &'a str,
 }
 
 impl<'a> Ctx<'a> {
@@ -181,6 +183,13 @@ impl<'a> Ctx<'a> {
             self.rules.marker_with_object(w)?
         } else {
             self.rules.marker(w)?
+        };
+        // وبيّن مدير عام الهيئة ...: a shadda as written marks the verb
+        // بيّن, never the preposition بين, and lifts the look-alike's limits.
+        let f = if f.also_preposition && (self.raw)(i).contains('\u{0651}') {
+            self.rules.marker_as_verb(w).unwrap_or(f)
+        } else {
+            f
         };
         if !f.can_report(self.word(i + 1)) {
             return None; // جاءت النتائج: not a verb of reporting here
@@ -844,7 +853,19 @@ fn imperfect_shape(v: &str) -> bool {
 
 /// Finds every marker and its frame.
 pub fn find(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules) -> Cues {
-    let ctx = Ctx { text, seg, quotes, rules };
+    find_with(text, seg, quotes, rules, &|i| seg.tokens[i].text(text))
+}
+
+/// [`find`], given each token as written in the article (`raw`): letters
+/// folded away, such as a shadda, can tell a verb from its look-alike.
+pub fn find_with<'a>(text: &'a str, seg: &'a Segments, quotes: &'a Quotes, rules: &'a Rules, raw: &'a dyn Fn(usize) -> &'a str) -> Cues {
+    let ctx = Ctx {
+        text,
+        seg,
+        quotes,
+        rules,
+        raw,
+    };
     let mut out = Cues::default();
     let quoted = quotes.inside(seg);
     for (si, sent) in seg.sentences.iter().enumerate() {

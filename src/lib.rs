@@ -133,7 +133,11 @@ pub fn extract_with(scratch: &mut Scratch, original: &str, rules: &Rules) -> Ext
     segment::segment_into(&norm.text, &mut scratch.seg);
     let seg = &scratch.seg;
     let quotes = quotes::pair(seg);
-    let found = cues::find(&norm.text, seg, &quotes, rules);
+    let raw = |i: usize| {
+        let t = seg.tokens[i];
+        &original[norm.to_original(t.start as usize)..norm.to_original(t.end as usize)]
+    };
+    let found = cues::find_with(&norm.text, seg, &quotes, rules, &raw);
     attribute(original, norm, seg, &found, rules)
 }
 

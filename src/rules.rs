@@ -222,6 +222,7 @@ pub struct Rules {
     /// Marker lemmas as written in the rules.
     pub lemmas: Vec<String>,
     forms: Lexicon<MarkerForm>,
+    verb_forms: HashMap<String, MarkerForm>,
     complementizers: WordSet,
     not_after: WordSet,
     blocked_after: WordSet,
@@ -786,6 +787,20 @@ impl Rules {
         for (f, m) in with_clitic {
             forms.entry(f).or_insert(m);
         }
+        // بيّن with its shadda written is the verb only: the forms that are
+        // also a preposition, without that reading and its limits.
+        let verb_forms: HashMap<String, MarkerForm> = forms
+            .iter()
+            .filter(|(_, m)| m.also_preposition)
+            .map(|(f, m)| {
+                let verb = MarkerForm {
+                    also_preposition: false,
+                    max_head: DEFAULT_MAX_HEAD,
+                    ..m.clone()
+                };
+                (f.clone(), verb)
+            })
+            .collect();
         let words = |v: &[String]| {
             v.iter()
                 .map(|s| fold_str(s).split_whitespace().map(str::to_string).collect())
@@ -812,6 +827,7 @@ impl Rules {
         Ok(Rules {
             lemmas,
             forms: forms.into(),
+            verb_forms,
             complementizers: set(&markers.clause.complementizers),
             not_after: set(&markers.clause.not_after),
             blocked_after: set(&markers.clause.blocked_after),
@@ -895,6 +911,12 @@ impl Rules {
         // The forms are stored with and without one clitic و or ف; one
         // clitic only: فورد (the name Ford) is not ف + و + رد.
         self.forms.get(word)
+    }
+
+    /// A marker form that is also a preposition (بين), read as the verb
+    /// only (بيّن, its shadda written).
+    pub fn marker_as_verb(&self, word: &str) -> Option<&MarkerForm> {
+        self.verb_forms.get(word)
     }
 
     /// Whether a folded word may be a marker form: `false` is certain.
