@@ -133,12 +133,15 @@ pub fn extract_with(scratch: &mut Scratch, original: &str, rules: &Rules) -> Ext
     segment::segment_into(&norm.text, &mut scratch.seg);
     let seg = &scratch.seg;
     let quotes = quotes::pair(seg);
-    let raw = |i: usize| {
-        let t = seg.tokens[i];
-        &original[norm.to_original(t.start as usize)..norm.to_original(t.end as usize)]
-    };
+    let raw = |i: usize| written(original, norm, seg, i);
     let found = cues::find_with(&norm.text, seg, &quotes, rules, &raw);
     attribute(original, norm, seg, &found, rules)
+}
+
+/// Token `i` as written in `original`, before normalisation.
+fn written<'a>(original: &'a str, norm: &Normalized, seg: &Segments, i: usize) -> &'a str {
+    let t = seg.tokens[i];
+    &original[norm.to_original(t.start as usize)..norm.to_original(t.end as usize)]
 }
 
 /// The linking stage of [`extract`]: the speaker and outlet of each frame
@@ -146,10 +149,7 @@ pub fn extract_with(scratch: &mut Scratch, original: &str, rules: &Rules) -> Ext
 /// claims' offsets and a decision for every marker.
 pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues::Cues, rules: &Rules) -> Extraction {
     let render_fn = |a: usize, b: usize, skip: usize| render(original, norm, seg, a, b, skip);
-    let raw_fn = |i: usize| {
-        let t = seg.tokens[i];
-        &original[norm.to_original(t.start as usize)..norm.to_original(t.end as usize)]
-    };
+    let raw_fn = |i: usize| written(original, norm, seg, i);
     let mut linker = link::Linker::new(&norm.text, seg, rules, &render_fn, &raw_fn);
     let mut out = Extraction::default();
     // The marker's span in original bytes, for the decision kept on it; all
