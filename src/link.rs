@@ -146,6 +146,14 @@ fn definite(w: &str) -> bool {
 
 /// A definite word with ب or ل glued on (بالقلق، للصحفيين): a
 /// prepositional phrase, not a name word.
+/// Whether a folded word has the shape of a definite verbal noun التفعيل
+/// (التأكيد، التحذير، الترحيب), which family names lack (التميمي، التماير:
+/// a nisba's ي, or a long vowel before the ي).
+fn tafil(w: &str) -> bool {
+    let cs: Vec<char> = w.chars().collect();
+    cs.len() == 7 && w.starts_with("الت") && cs[4] != 'ا' && cs[5] == 'ي' && !matches!(cs[6], 'ي' | 'ه')
+}
+
 fn glued_phrase(w: &str) -> bool {
     (w.starts_with("بال") || w.starts_with("لل")) && w.chars().count() > 4
 }
@@ -930,7 +938,10 @@ impl<'a> Linker<'a> {
                 }
                 && self.complete_name(s, end, first)
                 && self.name_ends_elsewhere(end - 1, w, !definite(w));
-            let object = object || i == s + 1 && self.surname_before_object(s);
+            // وجدد الرئيس محمود عباس التأكيد على: a definite verbal noun
+            // of the form التفعيل right after a person's name is the verb's
+            // object.
+            let object = object || i == s + 1 && self.surname_before_object(s) || (first || known_alone) && i == end && tafil(w);
             let possessed = self.possessed_object(i, idx[0]);
             if role || pp || document || manner || addressee || cut || object || possessed || i - s > 6 {
                 break;
