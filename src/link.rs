@@ -2674,6 +2674,26 @@ impl<'a> Linker<'a> {
             return None;
         }
         let first = self.seg.sentences[sentence].first;
+        // زوجته سارة، والتي قالت إنها: a relative pronoun right before the
+        // verb, after a comma, agreeing with it, stands for the name before
+        // the comma (not المفاوضات ...، والتي قال إنها: its object).
+        let relative_agrees = |w: &str| match w.strip_prefix('و').unwrap_or(w) {
+            "التي" => self.word(cue).is_some_and(|v| v.ends_with('ت')),
+            "الذي" => self.word(cue).is_some_and(|v| !v.ends_with('ت') && !v.starts_with('ت')),
+            _ => false,
+        };
+        if cue >= first + 3 && self.word(cue - 1).is_some_and(relative_agrees) && self.seg.tokens[cue - 2].is('،') {
+            let e = cue - 2;
+            let mut s = e;
+            while s > first && e - s < 6 && self.word(s - 1).is_some_and(|w| self.name_like(w) || self.rules.is_particle(w)) {
+                s -= 1;
+            }
+            let named = |n: &usize| {
+                self.word(*n)
+                    .is_some_and(|w| self.rules.is_first_name(w) || named_in(self.recent(), w))
+            };
+            return (s..e).find(named).map(|n| (n, e));
+        }
         let mut end = cue;
         while end > first
             && self
