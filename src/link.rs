@@ -1312,6 +1312,16 @@ impl<'a> Linker<'a> {
     /// "ديلي ميل" عن جامعة ...، وكالة الأنباء الإيرانية (إرنا) عن مسؤول):
     /// its range, up to عن.
     fn outlet_before_an(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        // وبحسب ما نقلت "ديلي ميل" عن غولدن: a short quoted name right
+        // before عن is the outlet, known or not.
+        if a < b
+            && self.is_opener(a)
+            && let Some(c) = (a + 2..b.min(a + 6)).find(|&x| self.is_closer(x))
+            && (a + 1..c).all(|x| self.word(x).is_some())
+            && self.word(c + 1) == Some("عن")
+        {
+            return Some((a + 1, c));
+        }
         let first = self.word(a)?;
         if !self.rules.is_outlet_type(first) && self.rules.outlet_name_at((a..b).filter_map(|x| self.word(x))).is_none() {
             return None;
