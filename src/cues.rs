@@ -124,7 +124,7 @@ impl<'a> Ctx<'a> {
             .take_while(|&k| self.seg.tokens[k].is_word() && !self.is_complementizer_at(k, i + 1))
             .filter_map(|k| self.word(k))
             .take_while(|&w| w != "عن" && w != "لسان" && !self.rules.is_self_source(w) && self.rules.marker(w).is_none())
-            .any(|w| form.other_sense.iter().any(|o| o == w))
+            .any(|w| form.has_other_sense(w))
     }
 
     /// Whether the words right after a marker are a name being kept back

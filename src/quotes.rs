@@ -206,7 +206,7 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
                 (n + 1..(n + 8).min(end))
                     .filter(|&j| toks[j].is_word())
                     .map(|j| toks[j].text(text))
-                    .any(|w| f.other_sense.iter().any(|o| o == w))
+                    .any(|w| f.has_other_sense(w))
             };
             if n < end
                 && toks[n].is_word()

@@ -76,6 +76,12 @@ pub struct MarkerForm {
 }
 
 impl MarkerForm {
+    /// Whether a folded word shows the marker's other sense (إلى after
+    /// نقل "transported").
+    pub fn has_other_sense(&self, word: &str) -> bool {
+        self.other_sense.iter().any(|o| o == word)
+    }
+
     /// Whether the marker's token, as written in the article, is spelt as
     /// the noun the form folds together with (رأي, not رأى), bare or after
     /// و or ف.
