@@ -144,16 +144,18 @@ fn definite(w: &str) -> bool {
         || w.starts_with("فال")
 }
 
-/// A definite word with ب or ل glued on (بالقلق، للصحفيين): a
-/// prepositional phrase, not a name word.
 /// Whether a folded word has the shape of a definite verbal noun التفعيل
 /// (التأكيد، التحذير، الترحيب), which family names lack (التميمي، التماير:
 /// a nisba's ي, or a long vowel before the ي).
 fn tafil(w: &str) -> bool {
-    let cs: Vec<char> = w.chars().collect();
-    cs.len() == 7 && w.starts_with("الت") && cs[4] != 'ا' && cs[5] == 'ي' && !matches!(cs[6], 'ي' | 'ه')
+    let Some(rest) = w.strip_prefix("الت") else { return false };
+    let mut cs = rest.chars();
+    let shape = (cs.next(), cs.next(), cs.next(), cs.next(), cs.next());
+    matches!(shape, (Some(_), Some(c4), Some('ي'), Some(c6), None) if c4 != 'ا' && c6 != 'ي' && c6 != 'ه')
 }
 
+/// A definite word with ب or ل glued on (بالقلق، للصحفيين): a
+/// prepositional phrase, not a name word.
 fn glued_phrase(w: &str) -> bool {
     (w.starts_with("بال") || w.starts_with("لل")) && w.chars().count() > 4
 }
@@ -526,7 +528,6 @@ impl<'a> Linker<'a> {
                     if (self.rules.cuts_before(w)
                         && !self.rules.is_via(w)
                         && !self.rules.is_preposition(w)
-                        && w != "الى"
                         && !self.is_ali(i)
                         && !self.is_imam(i))
                         || w.chars().all(|c| c.is_ascii_digit()) =>
@@ -564,11 +565,7 @@ impl<'a> Linker<'a> {
         // either.
         let pp = adverbial
             || manner
-            || self
-                .word(i)
-                .is_some_and(|w| self.rules.is_preposition(w) || w == "الى" || w == "عبر")
-                && self.lam != Some(i)
-                && !self.is_ali(i);
+            || self.word(i).is_some_and(|w| self.rules.is_preposition(w) || w == "عبر") && self.lam != Some(i) && !self.is_ali(i);
         let np_start = i;
         // ، بشرط عدم الكشف عن هويته،: a piece that only keeps the source
         // anonymous names no one.
@@ -2539,11 +2536,7 @@ impl<'a> Linker<'a> {
         // right after the verb opens its object, and the words past the
         // comma go on with it; the subject is the verb's pronoun (في may
         // open an adverbial before a subject: وأعرب في بيان، الوزير).
-        if before.is_none()
-            && self
-                .word(head.0)
-                .is_some_and(|w| (self.rules.is_preposition(w) || w == "الى") && w != "في")
-        {
+        if before.is_none() && self.word(head.0).is_some_and(|w| self.rules.is_preposition(w) && w != "في") {
             return;
         }
         let (np, h_appos) = match before {
