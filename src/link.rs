@@ -3074,7 +3074,7 @@ impl<'a> Linker<'a> {
                 && self.rules.is_title(t)
                 && !self.rules.is_principal(bare(t))
                 && definite(n)
-                && !relative_adjective(n)
+                && (!relative_adjective(n) || !self.rules.is_place_nisba(n))
                 && !self.rules.is_title(n)
                 && !self.rules.is_unnamed(n)
                 && self.rules.organization_at(std::iter::once(n.as_ref())).is_none()
@@ -3088,7 +3088,9 @@ impl<'a> Linker<'a> {
                 // وقال الدكتور الربيعة after عبدالله بن عبدالعزيز الربيعة: a rank
                 // and a family name met before with a known first name; the
                 // rank is the title (not المدعي العام، المدرب الجديد, nor a
-                // kinship word: والدة آلاجوز is not علي آلاجوز).
+                // kinship word: والدة آلاجوز is not علي آلاجوز). A family
+                // name may end in ي (الدكتور الزياني); a place's adjective
+                // (المدرب الإسباني) is no family name.
                 name_range = Some((np.0 + 1, np.1));
                 title_range = Some((np.0, np.0 + 1));
                 kind = SpeakerType::Person;
@@ -3632,10 +3634,24 @@ impl<'a> Linker<'a> {
             if !self.is_word(p, target) {
                 continue;
             }
+            // Three words before the family name, and on through a chain of
+            // بن (سليمان بن عبد الرحمن السحيباني); not past a word that
+            // only stands before the name (أمير منطقة تبوك سداد بن محمود).
+            let chain = |w: Option<&str>| matches!(w, Some("بن" | "ابن" | "بنت" | "عبد"));
             let mut q = p;
-            while q > 0 && p - q < 3 {
+            while q > 0 && p - q < 9 {
                 let Some(w) = self.word(q - 1) else { break };
-                if opener(w) || (!self.name_like(w) && !self.is_ali(q - 1)) {
+                // (قال رامي عبد الرحمن لوكالة فرانس برس: a body's word with
+                // ل glued on ends the name before it.)
+                let lam_body = w
+                    .strip_prefix('ل')
+                    .is_some_and(|s| self.rules.is_outlet_type(s) || self.rules.organization_at(std::iter::once(s)).is_some());
+                // (عبد اللطيف: the word after عبد is definite.)
+                let after_abd = q >= 2 && self.word(q - 2) == Some("عبد") && definite(w);
+                if opener(w) || lam_body || (!self.name_like(w) && !self.is_ali(q - 1) && !after_abd) {
+                    break;
+                }
+                if p - q >= 3 && !chain(Some(w)) && !chain(self.word(q)) {
                     break;
                 }
                 q -= 1;

@@ -329,6 +329,11 @@ impl Phrases {
         Phrases { by_first: by_first.into() }
     }
 
+    /// Whether any phrase's first word satisfies `pred`.
+    fn any_first(&self, pred: impl Fn(&str) -> bool) -> bool {
+        self.by_first.map.keys().any(|k| pred(k))
+    }
+
     /// Length in words of the longest phrase that starts `words`, if any.
     pub fn match_at<'a>(&self, mut words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
         let first = words.next()?;
@@ -1114,6 +1119,16 @@ impl Rules {
     /// Length in words of a place name at `words`.
     pub fn place_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
         self.places.match_at(words)
+    }
+
+    /// Whether a folded word is a nisba adjective of a known place
+    /// (الإسباني of إسبانيا, المصرية of مصر).
+    pub fn is_place_nisba(&self, word: &str) -> bool {
+        let w = word.strip_prefix("ال").unwrap_or(word);
+        let Some(s) = w.strip_suffix("ية").or_else(|| w.strip_suffix('ي')) else {
+            return false;
+        };
+        s.chars().count() >= 3 && self.places.any_first(|k| k.strip_prefix("ال").unwrap_or(k).starts_with(s))
     }
 
     /// Whether a phrase is cut before this folded word.
