@@ -339,7 +339,9 @@ impl<'a> Linker<'a> {
                 }
                 seg_start = i + 1;
                 // Later pieces could only name an outlet.
-                if wanted == Wanted::Speaker && head.np.is_some() && head.appos.is_some() {
+                // (Not after a role with no name in it: مؤلف الكتاب، الصحفي
+                // المخضرم، بوب وودورد names him in the next piece.)
+                if wanted == Wanted::Speaker && head.np.is_some() && head.appos.is_some_and(|ap| !self.nameless_role(ap)) {
                     break;
                 }
             }
@@ -668,7 +670,20 @@ impl<'a> Linker<'a> {
         } else if head.appos.is_none() && self.before_tanween(np).is_some() {
             // ...، تمهيداً لانتقالهم: an adverb with tanween opens no apposition.
             head.appos = Some(np);
+        } else if head.appos.is_some_and(|ap| ap.1 < a && self.nameless_role(ap))
+            && head.np.is_some_and(|n| self.name_start(n).is_none())
+            && self.name_start(np) == Some(np.0)
+            && self.word(np.0).is_some_and(|w| self.rules.is_first_name(w))
+        {
+            // مؤلف الكتاب، الصحفي المخضرم، بوب وودورد: a second apposition
+            // that is a name, opening with a known first name.
+            head.appos = Some(np);
         }
+    }
+
+    /// Whether a phrase is a role with no name in it (الصحفي المخضرم).
+    fn nameless_role(&self, r: (usize, usize)) -> bool {
+        self.word(r.0).is_some_and(|w| self.rules.is_title(bare(w))) && self.name_start(r).is_none()
     }
 
     /// Where a noun phrase naming a source ends: a place alone, an
