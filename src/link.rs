@@ -681,6 +681,54 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// The nearest titled name before token `h` that the honorific there
+    /// stands for.
+    fn honorific_name_before(&self, h: usize) -> Option<(usize, usize)> {
+        let titles = self.rules.honorific_titles(self.word(h)?);
+        // The first such name in the article, not the nearest: the person
+        // the article is about speaks; those named after are thanked or
+        // received (أمير المنطقة ... شكر الأمير محمد بن نايف ... وقال سموه).
+        (0..h).find_map(|k| {
+            let w = bare(self.word(k)?);
+            if !titles.iter().any(|t| bare(t) == w) {
+                return None;
+            }
+            // A known first name, then بن and the names after it, and a
+            // family name (الأمير فيصل بن خالد بن عبدالعزيز، الشيخ سلمان بن
+            // محمد النشوان).
+            let s = k + 1;
+            // (معالي مساعد وزير: مساعد is a role here.)
+            if !self.word(s).is_some_and(|f| self.rules.is_first_name(f) && !self.rules.is_title(f)) {
+                return None;
+            }
+            let mut e = s + 1;
+            while matches!(self.word(e), Some("بن" | "ابن" | "بنت")) && self.word(e + 1).is_some() {
+                e += 2;
+                if self.word(e - 1) == Some("عبد") && self.word(e).is_some() {
+                    e += 1;
+                }
+            }
+            // عبدالعزيز بن عبدالله آل الشيخ: a family's آل and its name.
+            if e > s + 1 && matches!(self.word(e), Some("ال" | "آل")) && self.word(e + 1).is_some() {
+                e += 2;
+            } else if let Some(n) = self.word(e)
+                // (Not a noun after the name: الجلسة، البارحة، اتصالا.)
+                && (e == s + 1 && self.name_like(n)
+                    || definite(n)
+                        && !n.ends_with('ة')
+                        && !self.rules.is_title(bare(n))
+                        && !self.rules.is_place_nisba(n)
+                        && self.rules.time_at(std::iter::once(n)).is_none())
+                && self.rules.marker(n).is_none()
+                && self.rules.organization_at(std::iter::once(n)).is_none()
+                && self.rules.place_at(std::iter::once(n)).is_none()
+            {
+                e += 1;
+            }
+            Some((s, e))
+        })
+    }
+
     /// Whether a phrase is a role with no name in it (الصحفي المخضرم).
     fn nameless_role(&self, r: (usize, usize)) -> bool {
         self.word(r.0).is_some_and(|w| self.rules.is_title(bare(w))) && self.name_start(r).is_none()
@@ -2121,7 +2169,13 @@ impl<'a> Linker<'a> {
                 (Some(e), _) => (e, None),
                 (None, Some(r)) => (self.resolve(r, None, f.form.agreement), Some(r)),
                 (None, None) => match honorific {
-                    Some(h) => (self.resolve(h, None, agreement), Some(h)),
+                    // With no source before it, the honorific stands for the
+                    // nearest name after a title it goes with (الأمير فيصل
+                    // بن بندر ... وقال سموه).
+                    Some(h) => match self.honorific_name_before(h.0) {
+                        Some(r) => (self.resolve(r, None, agreement), Some(h)),
+                        None => (self.resolve(h, None, agreement), Some(h)),
+                    },
                     None => return None,
                 },
             },

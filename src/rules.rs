@@ -287,6 +287,7 @@ pub struct Rules {
     place_heads: WordSet,
     bodies: WordSet,
     honorifics: WordSet,
+    honorific_titles: Lexicon<Vec<String>>,
     quantifiers: WordSet,
     counts: WordSet,
     divine_epithets: Phrases,
@@ -347,6 +348,14 @@ impl Phrases {
             })
             .map(Vec::len)
     }
+}
+
+/// Honorifics and the title words that name the person they stand for.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HonorificTitles {
+    honorifics: Vec<String>,
+    titles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -499,6 +508,8 @@ struct EntitiesFile {
     bodies: Vec<String>,
     #[serde(default)]
     honorifics: Vec<String>,
+    #[serde(default)]
+    honorific_titles: Vec<HonorificTitles>,
     #[serde(default)]
     quantifiers: Vec<String>,
     #[serde(default)]
@@ -892,6 +903,15 @@ impl Rules {
             place_heads: set(&entities.place_heads),
             bodies: set(&entities.bodies),
             honorifics: set(&entities.honorifics),
+            honorific_titles: entities
+                .honorific_titles
+                .iter()
+                .flat_map(|g| {
+                    let titles: Vec<String> = g.titles.iter().map(|t| fold_str(t)).collect();
+                    g.honorifics.iter().map(move |h| (fold_str(h), titles.clone()))
+                })
+                .collect::<HashMap<_, _>>()
+                .into(),
             quantifiers: set(&entities.quantifiers),
             counts: set(&entities.counts),
             divine_epithets: Phrases::new(&entities.divine_epithets),
@@ -1268,6 +1288,12 @@ impl Rules {
     /// Whether a folded word is an honorific pronoun (سموه، معاليه).
     pub fn is_honorific(&self, word: &str) -> bool {
         self.honorifics.contains(word)
+    }
+
+    /// The folded title words that name the person a folded honorific
+    /// stands for (سموه: الأمير).
+    pub fn honorific_titles(&self, word: &str) -> &[String] {
+        self.honorific_titles.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a folded word is a borrowed rank that stands right before a
