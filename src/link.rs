@@ -2820,9 +2820,13 @@ impl<'a> Linker<'a> {
             && (open + 1..end - 1).all(|k| self.word(k).is_some())
             && self.word(open + 1).is_some_and(|w| self.rules.is_title(w))
         {
+            // (غير أن إيران، عضو أوبك، حذرت: غير أن and إلا أن contrast too.)
             let contrast = |k: usize| {
-                self.word(k)
-                    .is_some_and(|w| matches!(w, "لكن" | "ولكن") || self.rules.conjunction_at(std::iter::once(w)).is_some())
+                self.word(k).is_some_and(|w| {
+                    matches!(w, "لكن" | "ولكن")
+                        || self.rules.conjunction_at(std::iter::once(w)).is_some()
+                        || matches!(w, "أن" | "ان") && k > first && matches!(self.word(k - 1), Some("غير" | "إلا" | "الا"))
+                })
             };
             let mut n = open;
             while n > first && open - n < 4 && self.word(n - 1).is_some() && !contrast(n - 1) {
@@ -2832,8 +2836,8 @@ impl<'a> Linker<'a> {
             let name = (n, open);
             if opens
                 && n < open
-                && self.word(n).is_some_and(|w| self.name_like(w) || self.rules.is_first_name(w))
-                && self.name_start(name) == Some(n)
+                && (self.word(n).is_some_and(|w| self.name_like(w) || self.rules.is_first_name(w)) && self.name_start(name) == Some(n)
+                    || open == n + 1 && self.rules.place_at(self.word(n).into_iter()) == Some(1))
                 && (n..open)
                     .filter_map(|k| self.word(k))
                     .skip(1)
