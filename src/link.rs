@@ -681,8 +681,8 @@ impl<'a> Linker<'a> {
         }
     }
 
-    /// The nearest titled name before token `h` that the honorific there
-    /// stands for.
+    /// The article's first titled name before token `h` that the honorific
+    /// there stands for.
     fn honorific_name_before(&self, h: usize) -> Option<(usize, usize)> {
         let titles = self.rules.honorific_titles(self.word(h)?);
         // The first such name in the article, not the nearest: the person
@@ -2170,8 +2170,8 @@ impl<'a> Linker<'a> {
                 (None, Some(r)) => (self.resolve(r, None, f.form.agreement), Some(r)),
                 (None, None) => match honorific {
                     // With no source before it, the honorific stands for the
-                    // nearest name after a title it goes with (الأمير فيصل
-                    // بن بندر ... وقال سموه).
+                    // article's first name after a title it goes with
+                    // (الأمير فيصل بن بندر ... وقال سموه).
                     Some(h) => match self.honorific_name_before(h.0) {
                         Some(r) => (self.resolve(r, None, agreement), Some(h)),
                         None => (self.resolve(h, None, agreement), Some(h)),
