@@ -701,17 +701,12 @@ impl<'a> Linker<'a> {
             if !self.word(s).is_some_and(|f| self.rules.is_first_name(f) && !self.rules.is_title(f)) {
                 return None;
             }
-            let mut e = s + 1;
-            while matches!(self.word(e), Some("بن" | "ابن" | "بنت")) && self.word(e + 1).is_some() {
-                e += 2;
-                if self.word(e - 1) == Some("عبد") && self.word(e).is_some() {
-                    e += 1;
-                }
-            }
-            // عبدالعزيز بن عبدالله آل الشيخ: a family's آل and its name.
-            if e > s + 1 && matches!(self.word(e), Some("ال" | "آل")) && self.word(e + 1).is_some() {
-                e += 2;
-            } else if let Some(n) = self.word(e)
+            let mut e = self.lineage_end(s + 1);
+            // عبدالعزيز بن عبدالله آل الشيخ: a family's آل (folded to ال)
+            // and its name end the lineage; otherwise a family name may.
+            let family = e > s + 2 && self.word(e - 2) == Some("ال");
+            if !family
+                && let Some(n) = self.word(e)
                 // (Not a noun after the name: الجلسة، البارحة، اتصالا.)
                 && (e == s + 1 && self.name_like(n)
                     || definite(n)
@@ -727,6 +722,19 @@ impl<'a> Linker<'a> {
             }
             Some((s, e))
         })
+    }
+
+    /// Where a name's lineage starting at token `r` ends: بن and the name
+    /// after it, and آل with the family's name, as often as they follow
+    /// (محمد | بن نايف بن عبد العزيز آل سعود; عبد and ابو take one word more).
+    fn lineage_end(&self, mut r: usize) -> usize {
+        while matches!(self.word(r), Some("بن" | "ابن" | "بنت" | "ال")) && self.word(r + 1).is_some() {
+            r += 2;
+            if matches!(self.word(r - 1), Some("عبد" | "ابو")) && self.word(r).is_some() {
+                r += 1;
+            }
+        }
+        r
     }
 
     /// Whether a phrase is a role with no name in it (الصحفي المخضرم).
@@ -3761,17 +3769,11 @@ impl<'a> Linker<'a> {
             }
             // الأمير محمد after ولي العهد محمد بن سلمان: a first name goes on
             // through بن and the name after it.
-            let mut r = p + 1;
-            while self.rules.is_first_name(target)
-                && matches!(self.word(r), Some("بن" | "ابن" | "بنت" | "ال"))
-                && self.word(r + 1).is_some()
-            {
-                r += 2;
-                // بن عبد العزيز: عبد takes the word after it.
-                if matches!(self.word(r - 1), Some("عبد" | "ابو")) && self.word(r).is_some() {
-                    r += 1;
-                }
-            }
+            let r = if self.rules.is_first_name(target) {
+                self.lineage_end(p + 1)
+            } else {
+                p + 1
+            };
             if r > p + 1 {
                 return Some((p, r));
             }
