@@ -842,6 +842,17 @@ impl Rules {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        // An honorific given titles must be one the linker reads as an
+        // honorific, or its titles would never be used.
+        for g in &entities.honorific_titles {
+            if let Some(h) = g.honorifics.iter().find(|h| !entities.honorifics.contains(h)) {
+                return Err(RulesError::Entry {
+                    file: "entities.toml".into(),
+                    entry: format!("honorific_titles {h}"),
+                    message: "not in `honorifics`".into(),
+                });
+            }
+        }
         let titles = with_article(folded(&entities.titles));
         let unnamed = with_article(folded(&entities.unnamed));
         let mut manner_plurals = participle_plurals(&folded(&entities.manner));
@@ -1369,5 +1380,16 @@ mod tests {
         std::fs::write(dir.path().join("markers.toml"), markers).unwrap();
         let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("markers.toml") && err.contains("relative_objects همس"), "{err}");
+    }
+
+    #[test]
+    fn an_honorific_with_titles_must_be_an_honorific() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, embedded) = EMBEDDED.iter().find(|(n, _)| *n == "entities.toml").unwrap();
+        let entities = embedded.replace("honorifics = [\"سموه\", \"سموها\"]", "honorifics = [\"سموه\", \"حضرته\"]");
+        assert_ne!(&entities, embedded);
+        std::fs::write(dir.path().join("entities.toml"), entities).unwrap();
+        let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("entities.toml") && err.contains("honorific_titles حضرته"), "{err}");
     }
 }
