@@ -2833,7 +2833,7 @@ impl<'a> Linker<'a> {
                 self.word(k).is_some_and(|w| {
                     matches!(w, "لكن" | "ولكن")
                         || self.rules.conjunction_at(std::iter::once(w)).is_some()
-                        || matches!(w, "أن" | "ان") && k > first && matches!(self.word(k - 1), Some("غير" | "إلا" | "الا"))
+                        || w == "ان" && k > first && matches!(self.word(k - 1), Some("غير" | "الا"))
                 })
             };
             let mut n = open;
