@@ -96,7 +96,7 @@ impl<'a> Ctx<'a> {
         for k in i + 1..self.seg.tokens.len() {
             let t = self.seg.tokens[k];
             if t.is_word() {
-                if self.is_complementizer_at(k, i + 1) {
+                if self.verb_complementizer_at(k, i + 1) {
                     return true;
                 }
                 words += 1;
@@ -121,7 +121,7 @@ impl<'a> Ctx<'a> {
         // نقلت الوكالة على لسانه قوله في كلمة وجهها إلى: a relayed source or
         // a speech noun first shows the reporting sense.
         (i + 1..end)
-            .take_while(|&k| self.seg.tokens[k].is_word() && !self.is_complementizer_at(k, i + 1))
+            .take_while(|&k| self.seg.tokens[k].is_word() && !self.verb_complementizer_at(k, i + 1))
             .filter_map(|k| self.word(k))
             .take_while(|&w| w != "عن" && w != "لسان" && !self.rules.is_self_source(w) && self.rules.marker(w).is_none())
             .any(|w| form.has_other_sense(w))
@@ -213,6 +213,18 @@ impl<'a> Ctx<'a> {
             Some(_) => None,
             None => Some((f, i + 1)),
         }
+    }
+
+    /// [`Self::is_complementizer_at`] for the words after a verb, which
+    /// start at `floor`. فان written right after the verb or after a first
+    /// name, and before a word without the article, is the particle of a
+    /// name (وقال فان غال، وأضاف فان أن، لويس فان غال) and opens no clause;
+    /// فإن there opens one with a definite word (قال ابن عباس فان الله).
+    fn verb_complementizer_at(&self, i: usize, floor: usize) -> bool {
+        let name_particle = (self.raw)(i) == "فان"
+            && (i == floor || i > floor && self.word(i - 1).is_some_and(|p| self.rules.is_first_name(p)))
+            && self.word(i + 1).is_some_and(|n| !n.starts_with("ال"));
+        self.is_complementizer_at(i, floor) && !name_particle
     }
 
     fn is_complementizer_at(&self, i: usize, floor: usize) -> bool {
@@ -447,7 +459,7 @@ impl<'a> Ctx<'a> {
                     if !form.reports_through_ila && w == "الي" && self.is_until(j) {
                         return Err(Reason::NoClause);
                     }
-                    if self.is_complementizer_at(j, head_start) {
+                    if self.verb_complementizer_at(j, head_start) {
                         let (claim, qt) = self.clause_claim(j + 1, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));
                     }
