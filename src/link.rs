@@ -3939,16 +3939,56 @@ impl<'a> Linker<'a> {
         if !matches!(self.word(k), Some("في" | "علي")) || self.is_ali(k) {
             return false;
         }
-        let role_before = (np_start..k).any(|x| self.word(x).is_some_and(|w| self.rules.is_title(w) || self.rules.is_unnamed(w)));
-        role_before
-            && self.outlet_at(k, b).is_some_and(|o| {
-                // (علي: the folded على, unless it is the name.)
-                let first_name = |w: &str| self.rules.is_first_name(w) && (w != "علي" || self.is_ali(o.1));
-                o.1 < b
-                    && self
-                        .word(o.1)
-                        .is_some_and(|w| first_name(w) || definite(w) && self.rules.is_title(bare(w)))
+        let is_role = |x: usize| self.word(x).is_some_and(|w| self.rules.is_title(w) || self.rules.is_unnamed(w));
+        let Some(role) = (np_start..k).rev().find(|&x| is_role(x)) else {
+            return false;
+        };
+        // دابش جادر رئيس قسم التحقيقات الاستقصائية في «صنداي تايمز»: a
+        // name, then the role it holds there, in a few words with no
+        // preposition, frame, document, verb or time between (not سفيرة ...
+        // في الأمم المتحدة في مقال نشر في صحيفة، فارو في إحدى مقالاته في
+        // مجلة، ديشان يوم الأحد في برنامج). Not على:
+        // after a role it names the platform spoken on (المتحدث باسم الرئيس
+        // التركي على تويتر). Not a writer's role: الكاتب في صحيفة وطن، مدير
+        // التحرير في صحيفة "سبورت" write in it.
+        let holder_first = self.word(k) == Some("في")
+            && self.word_at(np_start).is_some_and(|w| {
+                !definite(&w)
+                    && !self.rules.is_title(bare(&w))
+                    && !self.rules.is_unnamed(&w)
+                    && !self.rules.is_document(bare(&w))
+                    && self.name_like(&w)
             })
+            && k - role <= 4
+            && (np_start..k).all(|x| {
+                self.word(x)
+                    .is_none_or(|w| !self.rules.is_writer(bare(w)) && self.time_at(x, k).is_none())
+            })
+            && (role + 1..k).filter_map(|x| self.word(x)).all(|w| {
+                !self.rules.is_preposition(w)
+                    && w != "عبر"
+                    && self.rules.marker(w).is_none()
+                    && !self.rules.is_frame(without_pronoun(w))
+                    && !self.document_word(without_pronoun(w))
+                    && !self.rules.is_speech_noun(without_pronoun(w))
+            });
+        self.outlet_at(k, b).is_some_and(|o| {
+            if holder_first {
+                return true;
+            }
+            // (علي: the folded على, unless it is the name.)
+            let first_name = |w: &str| self.rules.is_first_name(w) && (w != "علي" || self.is_ali(o.1));
+            o.1 < b
+                && self
+                    .word(o.1)
+                    .is_some_and(|w| first_name(w) || definite(w) && self.rules.is_title(bare(w)))
+        })
+    }
+
+    /// Whether a folded word names a document, in the singular or in its
+    /// ات plural (مقالات → مقال).
+    fn document_word(&self, w: &str) -> bool {
+        self.rules.is_document(w) || w.strip_suffix("ات").is_some_and(|s| self.rules.is_document(s))
     }
 
     /// اعتقد "he believed" and أعتقد "I believe" fold alike; the original

@@ -299,6 +299,7 @@ pub struct Rules {
     speaks_for: WordSet,
     ranks: WordSet,
     kinship: WordSet,
+    writers: WordSet,
     speech_nouns: WordSet,
     cities: WordSet,
     source_nouns: WordSet,
@@ -526,6 +527,8 @@ struct EntitiesFile {
     ranks: Vec<String>,
     #[serde(default)]
     kinship: Vec<String>,
+    #[serde(default)]
+    writers: Vec<String>,
     #[serde(default)]
     speech_nouns: Vec<String>,
     #[serde(default)]
@@ -932,6 +935,7 @@ impl Rules {
             speaks_for: set(&entities.speaks_for),
             ranks: set(&entities.ranks),
             kinship: set(&entities.kinship),
+            writers: set(&entities.writers),
             speech_nouns: set(&entities.speech_nouns),
             cities: set(&entities.cities),
             source_nouns: definite_set(&entities.source_nouns),
@@ -1334,6 +1338,12 @@ impl Rules {
     /// Whether a folded word, without ال, names a relative (والدة، شقيق).
     pub fn is_kinship(&self, word: &str) -> bool {
         self.kinship.contains(word)
+    }
+
+    /// Whether a folded word, without ال, is a role whose holder speaks in
+    /// the outlet that employs them (الكاتب، المراسل).
+    pub fn is_writer(&self, word: &str) -> bool {
+        self.writers.contains(word)
     }
 
     /// Whether a folded word means "on behalf of" (باسم).
