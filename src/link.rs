@@ -3932,9 +3932,10 @@ impl<'a> Linker<'a> {
     }
 
     /// Whether the outlet introduced at `k` (في، على) names where the role
-    /// before it is held, the holder's name right after it: المذيع في إذاعة
-    /// قطر حسن الساعي، المشرف العام على البرنامج الدكتور عبدالله الغروي. It
-    /// is then part of the role, not the medium spoken in.
+    /// before it is held, the holder's name right after it (المذيع في إذاعة
+    /// قطر حسن الساعي، المشرف العام على البرنامج الدكتور عبدالله الغروي) or
+    /// before it (دابش جادر رئيس قسم التحقيقات في «صنداي تايمز»). It is then
+    /// part of the role, not the medium spoken in.
     fn employer_at(&self, k: usize, np_start: usize, b: usize) -> bool {
         if !matches!(self.word(k), Some("في" | "علي")) || self.is_ali(k) {
             return false;
@@ -3943,37 +3944,38 @@ impl<'a> Linker<'a> {
         let Some(role) = (np_start..k).rev().find(|&x| is_role(x)) else {
             return false;
         };
-        // دابش جادر رئيس قسم التحقيقات الاستقصائية في «صنداي تايمز»: a
-        // name, then the role it holds there, in a few words with no
+        // After a name, the role it holds there, in a few words with no
         // preposition, frame, document, verb or time between (not سفيرة ...
         // في الأمم المتحدة في مقال نشر في صحيفة، فارو في إحدى مقالاته في
-        // مجلة، ديشان يوم الأحد في برنامج). Not على:
-        // after a role it names the platform spoken on (المتحدث باسم الرئيس
-        // التركي على تويتر). Not a writer's role: الكاتب في صحيفة وطن، مدير
-        // التحرير في صحيفة "سبورت" write in it.
-        let holder_first = self.word(k) == Some("في")
-            && self.word_at(np_start).is_some_and(|w| {
-                !definite(&w)
-                    && !self.rules.is_title(bare(&w))
-                    && !self.rules.is_unnamed(&w)
-                    && !self.rules.is_document(bare(&w))
-                    && self.name_like(&w)
-            })
-            && k - role <= 4
-            && (np_start..k).all(|x| {
-                self.word(x)
-                    .is_none_or(|w| !self.rules.is_writer(bare(w)) && self.time_at(x, k).is_none())
-            })
-            && (role + 1..k).filter_map(|x| self.word(x)).all(|w| {
-                !self.rules.is_preposition(w)
-                    && w != "عبر"
-                    && self.rules.marker(w).is_none()
-                    && !self.rules.is_frame(without_pronoun(w))
-                    && !self.document_word(without_pronoun(w))
-                    && !self.rules.is_speech_noun(without_pronoun(w))
-            });
+        // مجلة، ديشان يوم الأحد في برنامج). Not على, which after a role names
+        // the platform spoken on (المتحدث باسم الرئيس التركي على تويتر), and
+        // not a writer's role (الكاتب في صحيفة وطن، مدير التحرير في صحيفة
+        // "سبورت" write in it).
+        let holder_first = || {
+            self.word(k) == Some("في")
+                && k - role <= 4
+                && self.word_at(np_start).is_some_and(|w| {
+                    !definite(&w)
+                        && !self.rules.is_title(bare(&w))
+                        && !self.rules.is_unnamed(&w)
+                        && !self.rules.is_document(bare(&w))
+                        && self.name_like(&w)
+                })
+                && (np_start..k).all(|x| {
+                    self.word(x)
+                        .is_none_or(|w| !self.rules.is_writer(bare(w)) && self.time_at(x, k).is_none())
+                })
+                && (role + 1..k).filter_map(|x| self.word(x)).all(|w| {
+                    !self.rules.is_preposition(w)
+                        && w != "عبر"
+                        && self.rules.marker(w).is_none()
+                        && !self.rules.is_frame(without_pronoun(w))
+                        && !self.document_word(without_pronoun(w))
+                        && !self.rules.is_speech_noun(without_pronoun(w))
+                })
+        };
         self.outlet_at(k, b).is_some_and(|o| {
-            if holder_first {
+            if holder_first() {
                 return true;
             }
             // (علي: the folded على, unless it is the name.)
