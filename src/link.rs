@@ -2192,10 +2192,11 @@ impl<'a> Linker<'a> {
                 (e, Some((np.0, appos.map_or(np.1, |a| a.1))))
             }
         };
+        // (وفقا لتقرير ... الصادر عن: the document's word without its ل.)
         if let Some((doc, _)) = issued
-            && let Some(w) = self.word(doc.0)
+            && let Some(w) = self.word_at(doc.0)
         {
-            self.documents.insert(bare(w).to_string(), ent);
+            self.documents.insert(bare(&w).to_string(), ent);
         }
         if let Some(o) = &outlet_here {
             self.entities[ent].outlet = o.clone();
@@ -2258,16 +2259,20 @@ impl<'a> Linker<'a> {
         if self.word(r.1) != Some("عن") {
             return None;
         }
+        // تقرير صادر، البيانات الإحصائية الأولية الصادرة، تقرير التنمية
+        // البشرية للعام 2013 الصادر: a document and its description.
         let ws = self.words(r);
         let issued = matches!(ws.last()?.as_ref(), "صادر" | "الصادر" | "صادره" | "الصادره");
-        if ws.len() != 2 || !issued || !self.rules.is_document(&ws[0]) {
+        if !(2..=8).contains(&ws.len()) || !issued || !self.document_word(bare(&ws[0])) {
             return None;
         }
         let stop = (r.1 + 1..end)
             .find(|&k| self.seg.tokens[k].is('،') || self.seg.tokens[k].is(':') || self.word(k).is_some_and(|w| self.rules.cuts_before(w)))
             .unwrap_or(end);
+        // عن البيت الأبيض، عن اليونيسف: any plausible source, not only a
+        // word that names sources.
         let x = self.np_extent(self.trim_range((r.1 + 1, stop)));
-        (x.0 < x.1 && self.heads_source(x)).then_some(x)
+        (x.0 < x.1 && self.plausible_source(x)).then_some(x)
     }
 
     /// Whether the phrase at `r` counts its source (عدد من الأعضاء، عدة
