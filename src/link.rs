@@ -794,7 +794,11 @@ impl<'a> Linker<'a> {
                 // المدنية: an organisation's name goes on through a ل genitive.
                 // وكالة الرئاسة العامة لشؤون المسجد النبوي: so does a
                 // public body's.
-                let genitive = (organization || body)
+                // الموقع الرسمي للاتحاد الياباني: so does a medium's owner
+                // after an adjective that leaves one to name.
+                let prev = self.word(idx[n - 1]).unwrap_or_default();
+                let owned = self.rules.is_outlet_type(&fw) && self.rules.is_owner_adjective(prev);
+                let genitive = (organization || body || owned)
                     && w.starts_with('ل')
                     && w.chars().count() > 3
                     && !self.rules.cuts_before(w)
@@ -808,7 +812,6 @@ impl<'a> Linker<'a> {
                 // qualifies (أحد هؤلاء الدبلوماسيين، إحدى مواد هذا القانون).
                 // ووصف مسؤولون هذه الضربات: nor can a demonstrative follow a
                 // plural that keeps its ن or a definite noun.
-                let prev = self.word(idx[n - 1]).unwrap_or_default();
                 let after_adjective = relative_adjective(prev);
                 let after_whole_noun = definite(prev) || prev.ends_with("ون") || prev.ends_with("ين");
                 let demonstrative = self.rules.is_demonstrative(w);
@@ -854,7 +857,9 @@ impl<'a> Linker<'a> {
                 {
                     return self.trim_range((a, idx[n - 1] + 1));
                 }
-                prev_def = definite(w) || quoted || genitive || kings;
+                // الموقع الرسمي لنادي ليفربول: an owner without the article
+                // goes on with its name.
+                prev_def = definite(w) || quoted || genitive && (!owned || w.starts_with("لل")) || kings;
             }
             return (a, b);
         }

@@ -244,6 +244,7 @@ pub struct Rules {
     outlet_types: WordSet,
     not_media: WordSet,
     media_genitives: WordSet,
+    owner_adjectives: WordSet,
     frames: WordSet,
     appear: WordSet,
     published: WordSet,
@@ -453,6 +454,8 @@ struct OutletsFile {
     not_media: Vec<String>,
     #[serde(default)]
     genitives: Vec<String>,
+    #[serde(default)]
+    owner_adjectives: Vec<String>,
     frames: Vec<String>,
     names: Vec<String>,
     #[serde(default)]
@@ -877,6 +880,7 @@ impl Rules {
             outlet_types: outlet_type_forms(folded(&outlets.types)).into(),
             not_media: definite_set(&outlets.not_media),
             media_genitives: set(&outlets.genitives),
+            owner_adjectives: set(&outlets.owner_adjectives),
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
             published: set(&markers.clause.published),
@@ -1079,6 +1083,12 @@ impl Rules {
     /// Whether a folded ل phrase goes on with a medium's name (للأنباء).
     pub fn is_media_genitive(&self, word: &str) -> bool {
         self.media_genitives.contains(word)
+    }
+
+    /// Whether a folded adjective after a medium's type word leaves a ل
+    /// phrase to name its owner (الموقع الرسمي ل...).
+    pub fn is_owner_adjective(&self, word: &str) -> bool {
+        self.owner_adjectives.contains(word)
     }
 
     /// Whether a folded word after an outlet's type word names a public
