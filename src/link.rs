@@ -1425,6 +1425,18 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// The outlet that a relaying verb with no outlet of its own reports
+    /// for: a feminine verb with عن right after it has for subject the
+    /// outlet quoted last (وقالت السومرية إن ...، ونقلت عن مصدر برلماني).
+    /// Not a masculine one, which may be passive (ونُقل عن).
+    fn implicit_relayer(&self, f: &Frame) -> Option<String> {
+        if f.form.class != MarkerClass::Verb || f.form.agreement != Agreement::Feminine || self.word(f.head.0) != Some("عن") {
+            return None;
+        }
+        let e = self.continuation(Agreement::Feminine, f.sentence, true)?;
+        (self.entities[e].kind == SpeakerType::Outlet).then(|| self.speaker(e).0.to_string())
+    }
+
     /// The outlet named by a relaying marker's source words (حسبما ذكرت واس،
     /// وفقا لصحيفة ماركا), without the ل that introduces it.
     fn relay_outlet(&mut self, r: (usize, usize)) -> Option<String> {
@@ -1976,6 +1988,11 @@ impl<'a> Linker<'a> {
             _ => f
                 .relayed_by
                 .and_then(|r| self.relay_outlet(r))
+                .or_else(|| {
+                    (nql && head.via_outlet.is_none() && head.relay_pronoun.is_none())
+                        .then(|| self.implicit_relayer(f))
+                        .flatten()
+                })
                 .or_else(|| self.leading_frame_outlet(f.sentence, f.cue.0))
                 .or_else(|| {
                     // قائلا، and قال فيها after a tweet: the medium named
