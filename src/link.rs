@@ -1425,6 +1425,22 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// The outlet met before that a bare description names (وقالت الفنانة
+    /// للصحيفة after صحيفة "الأهرام"، نقلت الوكالة عن): the last outlet
+    /// given with that type word, else a quoted or known name after it in
+    /// the text before.
+    fn described_outlet(&self, (a, b, _): (usize, usize, usize)) -> Option<String> {
+        if b != a + 1 {
+            return None;
+        }
+        let w = self.word(a)?;
+        let t = w.strip_prefix("لل").or_else(|| w.strip_prefix("ال"))?;
+        if !self.rules.is_outlet_type(t) {
+            return None;
+        }
+        self.outlets.get(t).cloned().or_else(|| self.named_outlet_before(a, t))
+    }
+
     /// The outlet that a relaying verb with no outlet of its own reports
     /// for: a feminine verb with عن right after it has for subject the
     /// outlet quoted last (وقالت السومرية إن ...، ونقلت عن مصدر برلماني).
@@ -1982,9 +1998,14 @@ impl<'a> Linker<'a> {
                             .and_then(|t| self.known_name_of(&[format!("ال{t}")])),
                     })
                     .flatten()
+                    .or_else(|| self.described_outlet(o))
                     .unwrap_or_else(|| self.render_outlet(o)),
             ),
-            (None, Some(r)) => Some(self.known_name(r).unwrap_or_else(|| self.render_stripped(r))),
+            (None, Some(r)) => Some(
+                self.known_name(r)
+                    .or_else(|| self.described_outlet((r.0, r.1, 0)))
+                    .unwrap_or_else(|| self.render_stripped(r)),
+            ),
             _ => f
                 .relayed_by
                 .and_then(|r| self.relay_outlet(r))
