@@ -667,6 +667,23 @@ impl<'a> Linker<'a> {
         if head.np.is_none() {
             head.np = Some(np);
             head.np_late = a > head.start;
+            // قال سامح شكري وزير الخارجية المصري إن: a role right after a
+            // name, with no comma, is its apposition as after one.
+            // (A name of two words or more: سجاد | مالك is one name, مالك
+            // also "owner"; not a name's particle: عبد الإله | ابن كيران.)
+            if head.appos.is_none()
+                && np.1 < np_end
+                && self.name_start(np) == Some(np.0)
+                && self.words(np).len() >= 2
+                && self.word(np.1).is_some_and(|w| {
+                    (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !self.rules.is_particle(w) && !self.rules.is_kinship(bare(w))
+                })
+            {
+                let role = self.np_extent(self.trim_range((np.1, np_end)));
+                if role.0 < role.1 {
+                    head.appos = Some(role);
+                }
+            }
         } else if head.appos.is_none() && self.before_tanween(np).is_some() {
             // ...، تمهيداً لانتقالهم: an adverb with tanween opens no apposition.
             head.appos = Some(np);
