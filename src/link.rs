@@ -3266,7 +3266,17 @@ impl<'a> Linker<'a> {
                 };
                 let title_r = title_range.or_else(|| self.title_before(full));
                 let title = title_r.map(|t| self.clean_title(t)).unwrap_or_default();
-                let title_key = title_r.map(|t| self.key(t)).unwrap_or_default();
+                let mut title_key = title_r.map(|t| self.key(t)).unwrap_or_default();
+                // الإيطالي روبرتو مانشيني، مدرب نادي زينيت: a role after the
+                // comma, besides the title before the name, is one the
+                // person may be named by later (المدرب الإيطالي).
+                if let (Some(t), Some(ap)) = (title_r, appos)
+                    && ap.0 >= t.1
+                    && self.word(ap.0).is_some_and(|w| self.rules.is_title(w))
+                    && self.name_start(ap).is_none()
+                {
+                    title_key.extend(self.key(ap));
+                }
                 self.add(Entity {
                     name,
                     key,
