@@ -1134,14 +1134,15 @@ impl<'a> Linker<'a> {
         in_place || in_body
     }
 
-    /// When في، لدى، على or عن at `k` continues a role whose holder is named
+    /// When في، لدى، على، عن or إلى at `k` continues a role whose holder is named
     /// after it (مدير إدارة الإعلام في أمانة منطقة حائل سعد الثويني أن،
     /// المشرف العام على الفريق منصور البلوي), the token of the holder's known
     /// first name: it follows within a few words, none of which ends a phrase.
     fn role_holder(&self, k: usize, np_start: usize, b: usize) -> Option<usize> {
-        // (علي: the folded على, unless it is the name.)
+        // (علي: the folded على, unless it is the name. الي: المبعوث الأممي
+        // إلى اليمن إسماعيل ولد الشيخ أحمد.)
         let opens = match self.word(k) {
-            Some("في" | "لدي" | "عن") => true,
+            Some("في" | "لدي" | "عن" | "الي") => true,
             Some("علي") => !self.is_ali(k),
             _ => false,
         };
