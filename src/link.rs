@@ -673,11 +673,11 @@ impl<'a> Linker<'a> {
             // also "owner"; not a name's particle: عبد الإله | ابن كيران.)
             if head.appos.is_none()
                 && np.1 < np_end
-                && self.name_start(np) == Some(np.0)
-                && self.words(np).len() >= 2
                 && self.word(np.1).is_some_and(|w| {
                     (self.rules.is_title(w) || self.rules.is_unnamed(w)) && !self.rules.is_particle(w) && !self.rules.is_kinship(bare(w))
                 })
+                && (np.0..np.1).filter(|&i| self.word(i).is_some()).count() >= 2
+                && self.name_start(np) == Some(np.0)
             {
                 let role = self.np_extent(self.trim_range((np.1, np_end)));
                 if role.0 < role.1 {
@@ -1444,9 +1444,7 @@ impl<'a> Linker<'a> {
     }
 
     /// The outlet met before that a bare description names (وقالت الفنانة
-    /// للصحيفة after صحيفة "الأهرام"، نقلت الوكالة عن): the last outlet
-    /// given with that type word, else a quoted or known name after it in
-    /// the text before.
+    /// للصحيفة after صحيفة "الأهرام"، نقلت الوكالة عن).
     fn described_outlet(&self, (a, b, _): (usize, usize, usize)) -> Option<String> {
         if b != a + 1 {
             return None;
@@ -1456,15 +1454,27 @@ impl<'a> Linker<'a> {
         if !self.rules.is_outlet_type(t) {
             return None;
         }
-        self.outlets.get(t).cloned().or_else(|| self.named_outlet_before(a, t))
+        self.outlet_of_type_before(a, t)
     }
 
-    /// The outlet that a relaying verb with no outlet of its own reports
-    /// for: a feminine verb with عن right after it has for subject the
-    /// outlet quoted last (وقالت السومرية إن ...، ونقلت عن مصدر برلماني).
-    /// Not a masculine one, which may be passive (ونُقل عن).
-    fn implicit_relayer(&self, f: &Frame) -> Option<String> {
-        if f.form.class != MarkerClass::Verb || f.form.agreement != Agreement::Feminine || self.word(f.head.0) != Some("عن") {
+    /// The outlet of type word `t` met before token `before`: the last one
+    /// given with that type word, else a quoted or known name after it.
+    fn outlet_of_type_before(&self, before: usize, t: &str) -> Option<String> {
+        self.outlets.get(t).cloned().or_else(|| self.named_outlet_before(before, t))
+    }
+
+    /// The outlet that a relaying verb (`relaying`) with no outlet of its
+    /// own reports for: a feminine verb with عن right after it has for
+    /// subject the outlet quoted last (وقالت السومرية إن ...، ونقلت عن مصدر
+    /// برلماني). Not a masculine one, which may be passive (ونُقل عن).
+    fn implicit_relayer(&self, f: &Frame, head: &Head, relaying: bool) -> Option<String> {
+        if !relaying
+            || head.via_outlet.is_some()
+            || head.relay_pronoun.is_some()
+            || f.form.class != MarkerClass::Verb
+            || f.form.agreement != Agreement::Feminine
+            || self.word(f.head.0) != Some("عن")
+        {
             return None;
         }
         let e = self.continuation(Agreement::Feminine, f.sentence, true)?;
@@ -2027,11 +2037,7 @@ impl<'a> Linker<'a> {
             _ => f
                 .relayed_by
                 .and_then(|r| self.relay_outlet(r))
-                .or_else(|| {
-                    (nql && head.via_outlet.is_none() && head.relay_pronoun.is_none())
-                        .then(|| self.implicit_relayer(f))
-                        .flatten()
-                })
+                .or_else(|| self.implicit_relayer(f, &head, nql))
                 .or_else(|| self.leading_frame_outlet(f.sentence, f.cue.0))
                 .or_else(|| {
                     // قائلا، and قال فيها after a tweet: the medium named
@@ -3385,11 +3391,7 @@ impl<'a> Linker<'a> {
                     // outlet that was named but has not spoken.
                     if key.len() <= 2
                         && self.rules.is_outlet_type(head_word)
-                        && let Some(name) = self
-                            .outlets
-                            .get(head_word)
-                            .cloned()
-                            .or_else(|| self.named_outlet_before(np.0, head_word))
+                        && let Some(name) = self.outlet_of_type_before(np.0, head_word)
                     {
                         let key = crate::normalize::fold_str(&name).split_whitespace().map(str::to_string).collect();
                         return self.add(Entity {
