@@ -620,45 +620,7 @@ impl<'a> Ctx<'a> {
         }
         let cue = (i, k);
         let s0 = k;
-        let mut words = 0;
-        while k < sent.end {
-            let t = self.seg.tokens[k];
-            match t.kind {
-                Kind::Punct('،' | ':' | '.' | '؛' | '!' | '؟') => break,
-                Kind::Punct(_) if self.quotes.closer(k).is_some() => match self.quotes.closer(k) {
-                    Some(Some(c)) if c < sent.end && (k == s0 || self.quote_is_name(k, sent)) => k = c,
-                    _ => break,
-                },
-                Kind::Word => {
-                    if k > s0 && (self.is_complementizer_at(k, s0) || matches!(t.text(self.text), "الذي" | "التي" | "الذين")) {
-                        break;
-                    }
-                    // وبحسب موقع (اليوم السابع) فقد قال كافو: the verb's own
-                    // clause starts at فقد.
-                    if k > s0
-                        && matches!(t.text(self.text), "فقد" | "وقد")
-                        && self.marker_at(k + 1).is_some_and(|(f, _)| f.class == MarkerClass::Verb)
-                    {
-                        break;
-                    }
-                    words += 1;
-                    if words > MAX_SOURCE_WORDS {
-                        return Err(Reason::HeadTooLong);
-                    }
-                }
-                _ => {}
-            }
-            k += 1;
-        }
-        // حسب ما أعلنه المتحدث باسم ...، أوفير جندلمان.: a short
-        // appositive after the comma still names the source.
-        if self.is(k, '،') {
-            let rest_end = (k + 1..sent.end).find(|&x| self.is(x, '.') || self.is(x, '،')).unwrap_or(sent.end);
-            let rest_words = (k + 1..rest_end).filter(|&x| self.seg.tokens[x].is_word()).count();
-            if rest_end >= sent.end - 1 && (1..=4).contains(&rest_words) && (k + 1..rest_end).all(|x| self.marker_at(x).is_none()) {
-                k = rest_end;
-            }
-        }
+        let mut k = self.source_end(s0, sent)?;
         let head = (s0, k);
         if head.0 >= head.1 {
             return Err(Reason::NoSpeaker);
@@ -734,9 +696,24 @@ impl<'a> Ctx<'a> {
         if i == sent.first || !(self.is(i - 1, '،') || self.quotes.opener(i - 1).is_some()) {
             return Err(Reason::NotAMarkerPosition);
         }
-        // Post-posed: "X، حسب Y". The claim is X, unless a marker earlier in
-        // the sentence already claimed it; then this one only closes it.
-        let claim_end = i - 1;
+        // Post-posed: "X، حسب Y".
+        self.post_posed_frame(si, (cue, head), form, i - 1, (self_source, after_ma), frames)
+    }
+
+    /// A source after its claim (X، حسب Y): the marker's and the source's
+    /// tokens, and the end of the claim. The claim is X, unless a marker earlier in the sentence
+    /// already claimed it; then this one only closes it. `after_ma`: the
+    /// source reports through ما and a verb (حسبما أوضح Y).
+    fn post_posed_frame(
+        &self,
+        si: usize,
+        (cue, head): ((usize, usize), (usize, usize)),
+        form: &MarkerForm,
+        claim_end: usize,
+        (self_source, after_ma): (bool, bool),
+        frames: &mut [Frame],
+    ) -> Result<Frame, Reason> {
+        let sent = &self.seg.sentences[si];
         if let Some(prev) = frames
             .iter_mut()
             .rev()
@@ -749,7 +726,7 @@ impl<'a> Ctx<'a> {
             // "قال X إن ...، حسبما أوضح Y": Y reports that X said it, a
             // second claim over the whole report. وفق قوله only closes it,
             // and an outlet (حسبما ذكرت واس) only relays it.
-            let relay = self.names_outlet(&head_words);
+            let relay = self.names_outlet(&(head.0..head.1).filter_map(|x| self.word(x)).collect::<Vec<_>>());
             if !self_source {
                 // ذكرت القنصلية "..."، مضيفة أنها "..."، وفقا لما نقلته واس:
                 // the relay covers every claim of the sentence before it.
@@ -771,6 +748,24 @@ impl<'a> Ctx<'a> {
                 return Err(if self_source { Reason::SelfSource } else { Reason::AlreadyClaimed });
             }
         }
+        let (claim, quote_type) = self.closing_claim(sent, claim_end, self_source)?;
+        Ok(Frame {
+            sentence: si,
+            cue,
+            form: form.clone(),
+            head,
+            claim,
+            quote_type,
+            self_source,
+            nested: false,
+            inside_claim: false,
+            relayed_by: None,
+        })
+    }
+
+    /// The claim that a post-posed source closes at `claim_end`: the
+    /// quotation just before it, or the sentence up to it.
+    fn closing_claim(&self, sent: &Sentence, claim_end: usize, self_source: bool) -> Result<((usize, usize), QuoteType), Reason> {
         // ... عن "عالمنا العربي"، وفقا لتعبيره: the quotation just before.
         let spans_clause =
             |o: usize| self_source || o == sent.first || (o > 0 && (self.is(o - 1, ':') || self.is_complementizer_at(o - 1, o - 1)));
@@ -779,18 +774,7 @@ impl<'a> Ctx<'a> {
             .opener(claim_end.wrapping_sub(1))
             .filter(|&o| o >= sent.first && o + 1 < claim_end - 1 && spans_clause(o))
         {
-            return Ok(Frame {
-                sentence: si,
-                cue,
-                form: form.clone(),
-                head,
-                claim: (o + 1, claim_end - 1),
-                quote_type: QuoteType::Direct,
-                self_source,
-                nested: false,
-                inside_claim: false,
-                relayed_by: None,
-            });
+            return Ok(((o + 1, claim_end - 1), QuoteType::Direct));
         }
         let mut span = self.trim((sent.first, claim_end));
         let mut qt = QuoteType::Indirect;
@@ -806,18 +790,54 @@ impl<'a> Ctx<'a> {
         if span.0 >= span.1 {
             return Err(Reason::EmptyClaim);
         }
-        Ok(Frame {
-            sentence: si,
-            cue,
-            form: form.clone(),
-            head,
-            claim: span,
-            quote_type: qt,
-            self_source,
-            nested: false,
-            inside_claim: false,
-            relayed_by: None,
-        })
+        Ok((span, qt))
+    }
+
+    /// The token after the source words that start at `s0`: up to a
+    /// punctuation mark, a complementizer or a relative, across a quoted
+    /// name, and over a short appositive that ends the sentence.
+    fn source_end(&self, s0: usize, sent: &Sentence) -> Result<usize, Reason> {
+        let mut k = s0;
+        let mut words = 0;
+        while k < sent.end {
+            let t = self.seg.tokens[k];
+            match t.kind {
+                Kind::Punct('،' | ':' | '.' | '؛' | '!' | '؟') => break,
+                Kind::Punct(_) if self.quotes.closer(k).is_some() => match self.quotes.closer(k) {
+                    Some(Some(c)) if c < sent.end && (k == s0 || self.quote_is_name(k, sent)) => k = c,
+                    _ => break,
+                },
+                Kind::Word => {
+                    if k > s0 && (self.is_complementizer_at(k, s0) || matches!(t.text(self.text), "الذي" | "التي" | "الذين")) {
+                        break;
+                    }
+                    // وبحسب موقع (اليوم السابع) فقد قال كافو: the verb's own
+                    // clause starts at فقد.
+                    if k > s0
+                        && matches!(t.text(self.text), "فقد" | "وقد")
+                        && self.marker_at(k + 1).is_some_and(|(f, _)| f.class == MarkerClass::Verb)
+                    {
+                        break;
+                    }
+                    words += 1;
+                    if words > MAX_SOURCE_WORDS {
+                        return Err(Reason::HeadTooLong);
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        // حسب ما أعلنه المتحدث باسم ...، أوفير جندلمان.: a short
+        // appositive after the comma still names the source.
+        if self.is(k, '،') {
+            let rest_end = (k + 1..sent.end).find(|&x| self.is(x, '.') || self.is(x, '،')).unwrap_or(sent.end);
+            let rest_words = (k + 1..rest_end).filter(|&x| self.seg.tokens[x].is_word()).count();
+            if rest_end >= sent.end - 1 && (1..=4).contains(&rest_words) && (k + 1..rest_end).all(|x| self.marker_at(x).is_none()) {
+                k = rest_end;
+            }
+        }
+        Ok(k)
     }
 
     /// Whether source words name an outlet (وكالة ...، لصحيفة ...، واس).
