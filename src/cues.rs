@@ -700,6 +700,62 @@ impl<'a> Ctx<'a> {
         self.post_posed_frame(si, (cue, head), form, i - 1, (self_source, after_ma), frames)
     }
 
+    /// "X، كما قال Y.": كما and a reporting verb, then a source that ends
+    /// the sentence, give X to Y as a post-posed حسبما does. Not where كما
+    /// opens the sentence, nor before a clause or an object: there it is
+    /// "also" (كما قال الوزير إن، كما أشار إلى).
+    fn as_said_frame(
+        &self,
+        si: usize,
+        sent: &Sentence,
+        cue: (usize, usize),
+        form: &MarkerForm,
+        frames: &mut [Frame],
+    ) -> Result<Frame, Reason> {
+        let (i, end) = cue;
+        let kama = i - 1;
+        if kama <= sent.first || self.opens_sentence(sent, kama) {
+            return Err(Reason::NotAMarkerPosition);
+        }
+        // ولكن كما ذكرت لا يريدون: a clause follows, not a source.
+        if self
+            .word(end)
+            .is_some_and(|w| self.rules.is_preposition(w) || self.rules.blocks_marker(w))
+            || self.is_complementizer_at(end, end)
+        {
+            return Err(Reason::NoClause);
+        }
+        let k = self.source_end(end, sent)?;
+        // كما ذكرته سابقا: with an object pronoun the writer speaks; a
+        // plural verb has its subject in it, so what follows is its object
+        // (كما نقلوا مساجين), or it is a saying (كما يقولون); كما أشارت
+        // أيضا: "also".
+        let plain = self.word(i).is_some_and(|w| self.rules.marker(w).is_some());
+        if !plain || form.agreement == Agreement::Plural || (end..k).any(|x| self.word(x).is_some_and(|w| self.rules.is_also(w))) {
+            return Err(Reason::NoClause);
+        }
+        // A question (كما يرى اليمنيون؟) asserts nothing; a dash (اللجنة -
+        // كما قال - آثرت) puts the source inside the claim.
+        let dash = (end..k).any(|x| matches!(self.seg.tokens[x].kind, Kind::Punct('-' | '–')));
+        if dash || !(k >= sent.end || self.is(k, '.') || self.is(k, '!')) {
+            return Err(Reason::NoClause);
+        }
+        let comma = self.is(kama - 1, '،');
+        // وليس 100 مليار كما أعلنت: without a comma a negation before كما
+        // denies what the source said.
+        let clause_start = (sent.first..kama).rev().find(|&x| self.is(x, '،')).map_or(sent.first, |c| c + 1);
+        if !comma
+            && (clause_start..kama).any(|x| {
+                self.word(x)
+                    .is_some_and(|w| self.rules.blocks_marker(w) || w == "ليس" || w == "وليس")
+            })
+        {
+            return Err(Reason::Negated);
+        }
+        let claim_end = if comma { kama - 1 } else { kama };
+        self.post_posed_frame(si, (cue, (end, k)), form, claim_end, (false, true), frames)
+    }
+
     /// A source after its claim (X، حسب Y): the marker's and the source's
     /// tokens, and the end of the claim. The claim is X, unless a marker earlier in the sentence
     /// already claimed it; then this one only closes it. `after_ma`: the
@@ -726,6 +782,12 @@ impl<'a> Ctx<'a> {
             // "قال X إن ...، حسبما أوضح Y": Y reports that X said it, a
             // second claim over the whole report. وفق قوله only closes it,
             // and an outlet (حسبما ذكرت واس) only relays it.
+            // كما نقل عنه التلفزيون الرسمي: past the pronoun of the one
+            // quoted stands the outlet.
+            let head = match self.word(head.0) {
+                Some(w) if head.1 > head.0 + 1 && crate::rules::relay_pronoun(w).is_some() => (head.0 + 1, head.1),
+                _ => head,
+            };
             let relay = self.names_outlet(&(head.0..head.1).filter_map(|x| self.word(x)).collect::<Vec<_>>());
             if !self_source {
                 // ذكرت القنصلية "..."، مضيفة أنها "..."، وفقا لما نقلته واس:
@@ -950,6 +1012,14 @@ pub fn find_with<'a>(text: &'a str, seg: &'a Segments, quotes: &'a Quotes, rules
                 ctx.preposition_frame(si, sent, cue, form, &mut out.frames)
             } else if let Some(prep) = &form.source_after {
                 ctx.appear_frame(si, sent, cue, form, prep)
+            } else if form.class == MarkerClass::Verb
+                && rules.closes_as_said(form.lemma)
+                && !quoted[i]
+                && i > sent.first
+                && ctx.word(i - 1) == Some("كما")
+            {
+                ctx.as_said_frame(si, sent, cue, form, &mut out.frames)
+                    .or_else(|_| ctx.verb_frame(si, sent, cue, form))
             } else {
                 ctx.verb_frame(si, sent, cue, form)
             };

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::cues::Frame;
 use crate::model::SpeakerType;
-use crate::rules::{Agreement, MarkerClass, Rules, without_pronoun};
+use crate::rules::{Agreement, MarkerClass, Rules, relay_pronoun, without_pronoun};
 use crate::segment::{Kind, Segments};
 
 /// A token range, end-exclusive.
@@ -118,17 +118,6 @@ const NAME_LOOKBACK_TOKENS: usize = 4000;
 const OUTLET_MAX_TOKENS: usize = 9;
 /// Sentences over which a speaker's outlet still applies to a new mention.
 const OUTLET_CARRY_SENTENCES: usize = 3;
-
-/// عنه، عنها، عنهم: the pronoun of the one a relaying outlet quotes, and
-/// what it agrees with.
-fn relay_pronoun(w: &str) -> Option<Agreement> {
-    match w {
-        "عنه" => Some(Agreement::Masculine),
-        "عنها" => Some(Agreement::Feminine),
-        "عنهم" | "عنهما" => Some(Agreement::Plural),
-        _ => None,
-    }
-}
 
 /// أول، ثاني after a rank (الملازم أول): the rank's, not a name's.
 fn is_ordinal(w: &str) -> bool {

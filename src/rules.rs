@@ -28,6 +28,17 @@ pub enum Agreement {
     Unknown,
 }
 
+/// عنه، عنها، عنهم: the pronoun of the one a relaying outlet quotes, and
+/// what it agrees with.
+pub fn relay_pronoun(w: &str) -> Option<Agreement> {
+    match w {
+        "عنه" => Some(Agreement::Masculine),
+        "عنها" => Some(Agreement::Feminine),
+        "عنهم" | "عنهما" => Some(Agreement::Plural),
+        _ => None,
+    }
+}
+
 /// What a marker form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkerClass {
@@ -254,6 +265,8 @@ pub struct Rules {
     subject_relatives: WordSet,
     /// Lemmas (indices into `lemmas`) whose ما is their object.
     relative_objects: Vec<usize>,
+    as_said: Vec<usize>,
+    also: WordSet,
     outlet_names: Phrases,
     platforms: Phrases,
     on_platform: WordSet,
@@ -431,6 +444,10 @@ struct ClauseEntry {
     relatives: Vec<String>,
     #[serde(default)]
     relative_objects: Vec<String>,
+    #[serde(default)]
+    as_said: Vec<String>,
+    #[serde(default)]
+    also: Vec<String>,
     complementizers: Vec<String>,
     not_after: Vec<String>,
     blocked_after: Vec<String>,
@@ -836,18 +853,19 @@ impl Rules {
         };
         let self_sources: Vec<Vec<String>> = words(&markers.clause.self_sources);
         let self_source_words: HashSet<String> = self_sources.iter().filter(|s| s.len() == 1).map(|s| s[0].clone()).collect();
-        let relative_objects = markers
-            .clause
-            .relative_objects
-            .iter()
-            .map(|l| {
-                lemmas.iter().position(|x| x == l).ok_or_else(|| RulesError::Entry {
-                    file: "markers.toml".into(),
-                    entry: format!("[clause] relative_objects {l}"),
-                    message: "not the lemma of any [[verb]]".into(),
+        let verb_lemmas = |key: &str, list: &[String]| {
+            list.iter()
+                .map(|l| {
+                    lemmas.iter().position(|x| x == l).ok_or_else(|| RulesError::Entry {
+                        file: "markers.toml".into(),
+                        entry: format!("[clause] {key} {l}"),
+                        message: "not the lemma of any [[verb]]".into(),
+                    })
                 })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let relative_objects = verb_lemmas("relative_objects", &markers.clause.relative_objects)?;
+        let as_said = verb_lemmas("as_said", &markers.clause.as_said)?;
         // An honorific given titles must be one the linker reads as an
         // honorific, or its titles would never be used.
         for g in &entities.honorific_titles {
@@ -889,6 +907,8 @@ impl Rules {
             impersonal: set(&markers.clause.impersonal),
             subject_relatives: set(&markers.clause.relatives),
             relative_objects,
+            as_said,
+            also: set(&markers.clause.also),
             outlet_names: Phrases::new(&[outlets.names.as_slice(), outlets.platforms.as_slice()].concat()),
             platforms: Phrases::new(&outlets.platforms),
             on_platform: set(&outlets.on_platform),
@@ -1005,6 +1025,18 @@ impl Rules {
     /// Whether ما before a form of this lemma is its object (ما يقول إنه).
     pub fn takes_relative_object(&self, lemma: usize) -> bool {
         self.relative_objects.contains(&lemma)
+    }
+
+    /// Whether a form of this lemma after كما, with only its source after
+    /// it, closes the claim before (X، كما أفادت الشرطة.).
+    pub fn closes_as_said(&self, lemma: usize) -> bool {
+        self.as_said.contains(&lemma)
+    }
+
+    /// Whether a folded word, after كما and its verb, shows كما is "also"
+    /// (كما أشارت أيضا).
+    pub fn is_also(&self, word: &str) -> bool {
+        self.also.contains(word)
     }
 
     /// Whether a folded word is a verb of appearing (جاء، ورد).
