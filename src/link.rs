@@ -634,7 +634,20 @@ impl<'a> Linker<'a> {
                     np_end = np_end.min(k);
                 }
                 // وانغ يي | لنظيره الأميركي: a role word with ل is the addressee.
-                let addressee = w.strip_prefix('ل').map(without_pronoun).is_some_and(|r| self.rules.is_title(r));
+                // بوتين | لعباس: after a person's name, a person's name with ل
+                // is the addressee.
+                let person = |x: &str| {
+                    self.rules.is_first_name(x)
+                        || self.entities.iter().any(|e| e.kind == SpeakerType::Person && e.key.iter().any(|n| n == x))
+                };
+                let addressee = w.strip_prefix('ل').is_some_and(|r| {
+                    self.rules.is_title(without_pronoun(r))
+                        // Not لجان "committees" after على، "Jean" after "Ali".
+                        || r.chars().count() > 3
+                            && self.word(k - 1).is_some_and(|p| !definite(p) && !self.rules.is_preposition(p) && person(p))
+                            && person(r)
+                            && self.rules.outlet_name_at(std::iter::once(r)).is_none()
+                });
                 if w == "ل" || w == "له" || w == "لها" || w == "لهم" || (addressee && self.lam != Some(k)) {
                     np_end = np_end.min(k);
                 }
