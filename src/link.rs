@@ -1614,6 +1614,12 @@ impl<'a> Linker<'a> {
             {
                 return Some(idx[k]);
             }
+            // والدة ألفي، زوجة الرئيس: a bare kinship word opening the phrase
+            // names the relative after it, and the description is the
+            // speaker (زوجته سارة: with a pronoun the name is the speaker's).
+            if k == 0 && self.rules.is_kinship(w) && !self.rules.is_particle(w) && !possessed && idx.len() <= 3 {
+                return None;
+            }
             if coordinated
                 || possessed
                 || self.rules.is_title(w)
