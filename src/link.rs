@@ -1114,9 +1114,21 @@ impl<'a> Linker<'a> {
             return false;
         }
         let head = self.word(np_start).unwrap_or_default();
-        let in_place =
-            (self.rules.organization_at(std::iter::once(head)).is_some() || self.rules.is_title(head) || self.rules.is_unnamed(head))
-                && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some();
+        let role_or_body =
+            self.rules.organization_at(std::iter::once(head)).is_some() || self.rules.is_title(head) || self.rules.is_unnamed(head);
+        let in_place = role_or_body && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some();
+        // المندوب الأمريكي لدى منظمة حظر الأسلحة الكيميائية: after a role
+        // لدى names the body it is held at, a place or not: a definite word
+        // or a body's. (لدى وصوله، لدى إعلان التقرير: "upon", a time.)
+        let at_body = role_or_body
+            && self.word(k) == Some("لدي")
+            && self.word(k + 1).is_some_and(|w| {
+                (definite(w) || self.rules.organization_at(std::iter::once(w)).is_some())
+                    && self.rules.time_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_none()
+                    && !self.rules.is_frame(w)
+                    && !self.rules.is_document(w)
+                    && !self.rules.opens_no_subject(w)
+            });
         // مصادر في المقاومة الشعبية، مسؤول في البيت الأبيض: an unnamed
         // source goes on through the body it belongs to (not مصادر في
         // تصريح، في الوقت نفسه).
@@ -1133,7 +1145,7 @@ impl<'a> Linker<'a> {
                     && !self.rules.is_adverbial(w)
                     && !self.rules.opens_no_subject(w)
             });
-        in_place || in_body
+        in_place || at_body || in_body
     }
 
     /// When في، لدى، على، عن or إلى at `k` continues a role whose holder is named
@@ -2964,6 +2976,21 @@ impl<'a> Linker<'a> {
                     .is_some_and(|n| start + n >= end)
             {
                 start -= 1;
+                continue;
+            }
+            // إلا أن المندوب الأمريكي لدى منظمة حظر الأسلحة الكيميائية قال:
+            // a role's لدى or في and its body stay in the phrase, from the
+            // role's word on. (With a name after the body, the name is the
+            // subject: رئيس شرطة مكافحة الإرهاب في بريطانيا مارك راولي.)
+            if start < end
+                && matches!(w, "في" | "لدي")
+                && let Some(j) = (start.saturating_sub(5).max(first)..start - 1)
+                    .find(|&j| self.word(j).is_some_and(|h| self.rules.is_title(h) || self.rules.is_unnamed(h)))
+                && self.keeps_place(start - 1, j)
+                && self.role_holder(start - 1, j, end).is_none()
+                && (start..end).all(|x| self.word(x).is_none_or(|n| !self.rules.is_first_name(n)))
+            {
+                start = j;
                 continue;
             }
             // شبكة سي أن أن: a known outlet name may hold a complementizer.
