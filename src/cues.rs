@@ -648,10 +648,12 @@ impl<'a> Ctx<'a> {
         let at_start = i == sent.first || self.opens_sentence(sent, i);
         // والذي بحسب X "..." / وجاء في الرسالة وفقا لواس: "...": a source
         // followed straight by the claim works wherever the marker stands.
+        // ...، وبحسب الموقع الالكتروني لمكتب السجون فإن ...: فإن answers
+        // the fronted source wherever it stands.
         let claim_follows = k < sent.end
             && (self.is(k, ':')
                 || self.quotes.closer(k).is_some_and(|c| c.is_some()) && gloss.is_none()
-                || (at_start && self.is_complementizer_at(k, k)));
+                || ((at_start || self.word(k) == Some("فان")) && self.is_complementizer_at(k, k)));
         if (at_start && !ends_sentence) || claim_follows {
             // Pre-posed: ووفق مجلة X، فإن ... / وحسب فلان، "..."
             let mut cs = k;
