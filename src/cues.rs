@@ -463,6 +463,11 @@ impl<'a> Ctx<'a> {
                     if !form.reports_through_ila && w == "الي" && self.is_until(j) {
                         return Err(Reason::NoClause);
                     }
+                    // وأكد حدوث التفجير ...، فلم نستطع أن نكمل: ف and a
+                    // negation open a clause of their own.
+                    if j > head_start && w.starts_with('ف') && self.rules.blocks_marker(w) {
+                        return Err(Reason::NoClause);
+                    }
                     if self.verb_complementizer_at(j, head_start) {
                         let (claim, qt) = self.clause_claim(j + 1, sent).ok_or(Reason::EmptyClaim)?;
                         return Ok(frame((head_start, j), claim, qt));
