@@ -2285,6 +2285,16 @@ impl<'a> Linker<'a> {
         {
             self.documents.insert(bare(&w).to_string(), ent);
         }
+        // وقالت وزارة الداخلية في بيان إن ... وأضاف البيان: the statement a
+        // source spoke in is the source's.
+        if !f.nested
+            && let Some(d) = (f.head.0..f.head.1).find(|&k| {
+                self.word(k) == Some("في") && self.word(k + 1).is_some_and(|w| !definite(w) && self.rules.is_document(w))
+            })
+            && let Some(w) = self.word(d + 1)
+        {
+            self.documents.insert(w.to_string(), ent);
+        }
         if let Some(o) = &outlet_here {
             self.entities[ent].outlet = o.clone();
             self.entities[ent].outlet_sentence = f.sentence;
