@@ -26,6 +26,10 @@ struct Entity {
     title: String,
     title_key: Vec<String>,
     agreement: Agreement,
+    /// How a document of the source's agrees when it is spoken of (وقال
+    /// البيان after القوات المسلحة في بيان: masculine), so continuations
+    /// of the document find the source too.
+    document_agreement: Agreement,
     outlet: String,
     /// Sentence where the outlet was last named.
     outlet_sentence: usize,
@@ -2411,6 +2415,7 @@ impl<'a> Linker<'a> {
             agreement: Agreement::Masculine,
             outlet: String::new(),
             outlet_sentence: 0,
+            document_agreement: Agreement::Unknown,
         })
     }
 
@@ -3209,7 +3214,11 @@ impl<'a> Linker<'a> {
                         });
                 match agreement {
                     Agreement::Plural => plural,
-                    _ => !plural && compatible(e.agreement, agreement) || (plural && agreement == Agreement::Unknown),
+                    _ => {
+                        !plural && compatible(e.agreement, agreement)
+                            || (plural && agreement == Agreement::Unknown)
+                            || e.document_agreement == agreement && agreement != Agreement::Unknown
+                    }
                 }
             })
             .or(self
@@ -3338,6 +3347,7 @@ impl<'a> Linker<'a> {
                     agreement,
                     outlet: String::new(),
                     outlet_sentence: 0,
+                    document_agreement: Agreement::Unknown,
                 })
             }
             None => {
@@ -3353,6 +3363,9 @@ impl<'a> Linker<'a> {
                     && definite(&key[0])
                     && let Some(&e) = self.documents.get(head_word)
                 {
+                    if agreement != Agreement::Unknown {
+                        self.entities[e].document_agreement = agreement;
+                    }
                     return e;
                 }
                 let is_place = self.rules.place_at(key.iter().map(String::as_str)) == Some(key.len());
@@ -3448,6 +3461,7 @@ impl<'a> Linker<'a> {
                             agreement,
                             outlet: String::new(),
                             outlet_sentence: 0,
+                            document_agreement: Agreement::Unknown,
                         });
                     }
                     // وقالت الشركة after أعلنت شركة "أبل": a body's word alone
@@ -3482,6 +3496,7 @@ impl<'a> Linker<'a> {
                     agreement,
                     outlet: String::new(),
                     outlet_sentence: 0,
+                    document_agreement: Agreement::Unknown,
                 })
             }
         }
