@@ -1142,7 +1142,8 @@ impl<'a> Linker<'a> {
             && self.rules.is_unnamed(head)
             && !self.rules.is_title(head)
             && self.word(k + 1).is_some_and(|w| {
-                definite(w)
+                // (مسؤول في وزارة الخارجية: a body's word in the construct.)
+                (definite(w) || self.rules.organization_at(std::iter::once(w)).is_some())
                     && self.rules.time_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_none()
                     && !self.rules.is_frame(w)
                     && !self.rules.is_document(w)
