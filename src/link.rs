@@ -1140,7 +1140,7 @@ impl<'a> Linker<'a> {
         let adjacent = k == np_start + 1 || k == np_start + 2 && self.word(np_start + 1).is_some_and(relative_adjective);
         let in_body = adjacent
             && self.rules.is_unnamed(head)
-            && !self.rules.is_title(head)
+            && (!self.rules.is_title(head) || !definite(head))
             && self.word(k + 1).is_some_and(|w| {
                 // (مسؤول في وزارة الخارجية: a body's word in the construct.)
                 (definite(w) || self.rules.organization_at(std::iter::once(w)).is_some())
