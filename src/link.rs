@@ -846,14 +846,30 @@ impl<'a> Linker<'a> {
                 // وصفت وزارة الخارجية السورية الاتهامات بـ: a definite plural
                 // noun after the body's adjective is the verb's object; an
                 // adjective there would be one too (السورية، المسلحة).
-                let object = organization
+                // نفى مصدر دبلوماسي تركي الاتهامات: after an indefinite
+                // adjective a definite word cannot qualify the source, and
+                // opens the object.
+                // (Only مصدر، مصادر and their adjectives: أحد محامي الدفاع،
+                // مسؤولون بهيئة الإطفاء go on through a genitive.)
+                let indefinite_phrase = || {
+                    self.rules.is_source_noun(&fw)
+                        && idx[1..n].iter().all(|&x| {
+                            self.word(x).is_some_and(|p| {
+                                relative_adjective(p)
+                                    && !definite(p)
+                                    && !p.starts_with(['ب', 'ل'])
+                                    && !p.ends_with("ات")
+                                    && p.chars().count() > 3
+                            })
+                        })
+                };
+                let object = (organization || described)
                     && after_adjective
                     && n > 1
-                    && prev.starts_with("ال")
                     && w.starts_with("ال")
-                    && w.ends_with("ات")
                     && !relative_adjective(w)
-                    && self.rules.place_at(std::iter::once(w)).is_none();
+                    && self.rules.place_at(std::iter::once(w)).is_none()
+                    && (organization && prev.starts_with("ال") && w.ends_with("ات") || described && indefinite_phrase());
                 // سفارة تايلاند لدى واشنطن بيانا: a place kept in the name
                 // ends it, unless a definite word goes on.
                 if matches!(w, "في" | "لدي")
