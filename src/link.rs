@@ -1113,12 +1113,13 @@ impl<'a> Linker<'a> {
     }
 
     /// Where a note that the source stays anonymous opens at token `k`
-    /// (فضل عدم كشف اسمه، طلب عدم الكشف عن هويته): a verb, عدم, and an
-    /// anonymity word within a few words before `b`. Returns the token after
-    /// the anonymity word.
+    /// (فضل عدم كشف اسمه، طلب عدم الكشف عن هويته، طالبا ألا ينشر اسمه): a
+    /// verb, عدم or ألا, and an anonymity word within a few words before
+    /// `b`. Returns the token after the anonymity word.
     fn anonymity_note(&self, k: usize, b: usize) -> Option<usize> {
-        let neg = if self.word(k) == Some("عدم") { k } else { k + 1 };
-        if self.word(neg) != Some("عدم") {
+        let negation = |x: usize| matches!(self.word(x), Some("عدم" | "الا"));
+        let neg = if negation(k) { k } else { k + 1 };
+        if !negation(neg) {
             return None;
         }
         (neg + 1..b.min(neg + 5))
