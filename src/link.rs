@@ -2897,7 +2897,30 @@ impl<'a> Linker<'a> {
                 self.word(*n)
                     .is_some_and(|w| self.rules.is_first_name(w) || named_in(self.recent(), w))
             };
-            return (s..e).find(named).map(|n| (n, e));
+            if let Some(n) = (s..e).find(named) {
+                return Some((n, e));
+            }
+            // صندوق النقد الدولي، الذي يعتبر: a body named right before,
+            // its word opening the phrase after the last preposition.
+            let from = (e.saturating_sub(6).max(first)..e)
+                .rev()
+                .take_while(|&k| self.word(k).is_some_and(|w| !self.rules.is_preposition(w)))
+                .last()?;
+            // (Not a body inside a role or before a name: رئيس الحكومة
+            // تمام سلام، بلدية الهفوف الدكتور قاسم الهزوم.)
+            let body = (from..e).find(|&k| self.word(k).is_some_and(|w| self.rules.organization_at(std::iter::once(w)).is_some()))?;
+            let plain = (body..e).all(|k| {
+                self.word(k).is_some_and(|w| {
+                    !self.rules.is_title(w) && !self.rules.is_first_name(w) && !self.rules.cuts_before(w) && !self.name_like(w)
+                })
+            });
+            // (Nor one after a preposition: عضوة مجلس الشيوخ عن ولاية
+            // ألاسكا، التي قالت is the senator.)
+            let in_role = body > first
+                && self
+                    .word(body - 1)
+                    .is_some_and(|w| self.rules.is_title(w) || self.rules.is_unnamed(w) || self.rules.is_preposition(w));
+            return (plain && !in_role).then_some((body, e));
         }
         let mut end = cue;
         while end > first
