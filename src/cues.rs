@@ -763,10 +763,11 @@ impl<'a> Ctx<'a> {
         self.post_posed_frame(si, (cue, (end, k)), form, claim_end, (false, true), frames)
     }
 
-    /// A source after its claim (X، حسب Y): the marker's and the source's
-    /// tokens, and the end of the claim. The claim is X, unless a marker earlier in the sentence
-    /// already claimed it; then this one only closes it. `after_ma`: the
-    /// source reports through ما and a verb (حسبما أوضح Y).
+    /// A source after its claim (X، حسب Y), given the marker's and the
+    /// source's tokens and the end of the claim. The claim is X, unless a
+    /// marker earlier in the sentence already claimed it; then this one only
+    /// closes it. `after_ma`: the source reports through ما and a verb
+    /// (حسبما أوضح Y).
     fn post_posed_frame(
         &self,
         si: usize,

@@ -642,7 +642,10 @@ impl<'a> Linker<'a> {
                 // is the addressee.
                 let person = |x: &str| {
                     self.rules.is_first_name(x)
-                        || self.entities.iter().any(|e| e.kind == SpeakerType::Person && e.key.iter().any(|n| n == x))
+                        || self
+                            .entities
+                            .iter()
+                            .any(|e| e.kind == SpeakerType::Person && e.key.iter().any(|n| n == x))
                 };
                 let addressee = w.strip_prefix('ل').is_some_and(|r| {
                     self.rules.is_title(without_pronoun(r))
@@ -1138,35 +1141,28 @@ impl<'a> Linker<'a> {
         let role_or_body =
             self.rules.organization_at(std::iter::once(head)).is_some() || self.rules.is_title(head) || self.rules.is_unnamed(head);
         let in_place = role_or_body && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some();
-        // المندوب الأمريكي لدى منظمة حظر الأسلحة الكيميائية: after a role
-        // لدى names the body it is held at, a place or not: a definite word
-        // or a body's. (لدى وصوله، لدى إعلان التقرير: "upon", a time.)
-        let at_body = role_or_body
-            && self.word(k) == Some("لدي")
-            && self.word(k + 1).is_some_and(|w| {
-                (definite(w) || self.rules.organization_at(std::iter::once(w)).is_some())
-                    && self.rules.time_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_none()
-                    && !self.rules.is_frame(w)
-                    && !self.rules.is_document(w)
-                    && !self.rules.opens_no_subject(w)
-            });
-        // مصادر في المقاومة الشعبية، مسؤول في البيت الأبيض: an unnamed
-        // source goes on through the body it belongs to (not مصادر في
-        // تصريح، في الوقت نفسه).
-        // (مصدر أمني في المدينة: past one adjective too.)
-        let adjacent = k == np_start + 1 || k == np_start + 2 && self.word(np_start + 1).is_some_and(relative_adjective);
-        let in_body = adjacent
-            && self.rules.is_unnamed(head)
-            && (!self.rules.is_title(head) || !definite(head))
-            && self.word(k + 1).is_some_and(|w| {
-                // (مسؤول في وزارة الخارجية: a body's word in the construct.)
+        // A body follows: a definite word or a body's word in the construct
+        // (مسؤول في وزارة الخارجية), not a time, speech noun, document or
+        // adverbial (مصادر في تصريح، في الوقت نفسه).
+        let body_follows = || {
+            self.word(k + 1).is_some_and(|w| {
                 (definite(w) || self.rules.organization_at(std::iter::once(w)).is_some())
                     && self.rules.time_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_none()
                     && !self.rules.is_frame(w)
                     && !self.rules.is_document(w)
                     && !self.rules.is_adverbial(w)
                     && !self.rules.opens_no_subject(w)
-            });
+            })
+        };
+        // المندوب الأمريكي لدى منظمة حظر الأسلحة الكيميائية: after a role
+        // لدى names the body it is held at, a place or not. (لدى وصوله، لدى
+        // إعلان التقرير: "upon", a time.)
+        let at_body = role_or_body && self.word(k) == Some("لدي") && body_follows();
+        // مصادر في المقاومة الشعبية، مسؤول في البيت الأبيض: an unnamed
+        // source goes on through the body it belongs to.
+        // (مصدر أمني في المدينة: past one adjective too.)
+        let adjacent = k == np_start + 1 || k == np_start + 2 && self.word(np_start + 1).is_some_and(relative_adjective);
+        let in_body = adjacent && self.rules.is_unnamed(head) && (!self.rules.is_title(head) || !definite(head)) && body_follows();
         in_place || at_body || in_body
     }
 
@@ -2310,9 +2306,8 @@ impl<'a> Linker<'a> {
         // وقالت وزارة الداخلية في بيان إن ... وأضاف البيان: the statement a
         // source spoke in is the source's.
         if !f.nested
-            && let Some(d) = (f.head.0..f.head.1).find(|&k| {
-                self.word(k) == Some("في") && self.word(k + 1).is_some_and(|w| !definite(w) && self.rules.is_document(w))
-            })
+            && let Some(d) = (f.head.0..f.head.1)
+                .find(|&k| self.word(k) == Some("في") && self.word(k + 1).is_some_and(|w| !definite(w) && self.rules.is_document(w)))
             && let Some(w) = self.word(d + 1)
         {
             self.documents.insert(w.to_string(), ent);
@@ -2908,7 +2903,10 @@ impl<'a> Linker<'a> {
                 .last()?;
             // (Not a body inside a role or before a name: رئيس الحكومة
             // تمام سلام، بلدية الهفوف الدكتور قاسم الهزوم.)
-            let body = (from..e).find(|&k| self.word(k).is_some_and(|w| self.rules.organization_at(std::iter::once(w)).is_some()))?;
+            let body = (from..e).find(|&k| {
+                self.word(k)
+                    .is_some_and(|w| self.rules.organization_at(std::iter::once(w)).is_some())
+            })?;
             let plain = (body..e).all(|k| {
                 self.word(k).is_some_and(|w| {
                     !self.rules.is_title(w) && !self.rules.is_first_name(w) && !self.rules.cuts_before(w) && !self.name_like(w)

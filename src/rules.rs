@@ -265,7 +265,10 @@ pub struct Rules {
     subject_relatives: WordSet,
     /// Lemmas (indices into `lemmas`) whose ما is their object.
     relative_objects: Vec<usize>,
+    /// Lemmas whose forms after كما, with only their source after them,
+    /// close the claim before (X، كما أفادت الشرطة.).
     as_said: Vec<usize>,
+    /// Words that make such a كما "also" (كما أشارت أيضا).
     also: WordSet,
     outlet_names: Phrases,
     platforms: Phrases,
@@ -1432,6 +1435,17 @@ mod tests {
         std::fs::write(dir.path().join("markers.toml"), markers).unwrap();
         let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("markers.toml") && err.contains("relative_objects همس"), "{err}");
+    }
+
+    #[test]
+    fn an_as_said_verb_must_be_a_verb_lemma() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, embedded) = EMBEDDED.iter().find(|(n, _)| *n == "markers.toml").unwrap();
+        let markers = embedded.replace("as_said = [\"قال\"", "as_said = [\"همس\"");
+        assert_ne!(&markers, embedded);
+        std::fs::write(dir.path().join("markers.toml"), markers).unwrap();
+        let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("markers.toml") && err.contains("as_said همس"), "{err}");
     }
 
     #[test]
