@@ -339,6 +339,11 @@ impl<'a> Ctx<'a> {
                 }
                 self.marker_at(m).is_some() || m >= para_end
             }
+            // "... أعلام الإرهاب،" مضيفاً: the quotation's own comma or stop,
+            // then a marker.
+            Kind::Word => {
+                matches!(self.seg.tokens[c - 1].kind, Kind::Punct('،' | '.' | '!' | '؟')) && self.marker_at(n).is_some()
+            }
             _ => false,
         }
     }
