@@ -176,7 +176,8 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
             && let Some(w) = word(k)
             && let Some(f) = rules.marker(w)
             && match f.class {
-                MarkerClass::Verb => w.starts_with('و') && complementizer(k + 1),
+                // (... في بيزيي وتساءلت: لماذا: or its colon.)
+                MarkerClass::Verb => w.starts_with('و') && (complementizer(k + 1) || toks.get(k + 1).is_some_and(|t| t.is(':'))),
                 MarkerClass::Participle => {
                     complementizer(k + 1) || word(k + 1).is_some_and(|b| rules.is_bridge(b)) && complementizer(k + 2)
                 }
