@@ -783,10 +783,16 @@ impl<'a> Ctx<'a> {
         frames: &mut [Frame],
     ) -> Result<Frame, Reason> {
         let sent = &self.seg.sentences[si];
+        // "... كيف يكون سعيدا؟ إنه وضع طبيعي"، وفقا لصحيفة: a quotation that
+        // opened sentences before brings their frames in.
+        let from = match claim_end.checked_sub(1).and_then(|c| self.quotes.opener(c)) {
+            Some(o) if o < sent.first => self.seg.sentences[..si].partition_point(|s| s.end <= o),
+            _ => si,
+        };
         if let Some(prev) = frames
             .iter_mut()
             .rev()
-            .take_while(|f| f.sentence == si)
+            .take_while(|f| f.sentence >= from)
             .find(|f| f.claim.0 < claim_end && f.claim.1 + 3 >= claim_end)
         {
             if prev.claim.1 > claim_end {
@@ -810,7 +816,7 @@ impl<'a> Ctx<'a> {
                 for f in frames
                     .iter_mut()
                     .rev()
-                    .take_while(|f| f.sentence == si)
+                    .take_while(|f| f.sentence >= from)
                     .filter(|f| f.claim.1 <= claim_end)
                 {
                     f.relayed_by.get_or_insert(head);
