@@ -341,9 +341,7 @@ impl<'a> Ctx<'a> {
             }
             // "... أعلام الإرهاب،" مضيفاً: the quotation's own comma or stop,
             // then a marker.
-            Kind::Word => {
-                matches!(self.seg.tokens[c - 1].kind, Kind::Punct('،' | '.' | '!' | '؟')) && self.marker_at(n).is_some()
-            }
+            Kind::Word => matches!(self.seg.tokens[c - 1].kind, Kind::Punct('،' | '.' | '!' | '؟')) && self.marker_at(n).is_some(),
             _ => false,
         }
     }
