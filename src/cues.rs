@@ -282,8 +282,7 @@ impl<'a> Ctx<'a> {
         if words == 0 || words > NAME_QUOTE_WORDS {
             return false;
         }
-        let heads =
-            |w: &str| self.rules.is_outlet_type(w) || self.rules.is_title(w) || self.rules.organization_at(std::iter::once(w)).is_some();
+        let heads = |w: &str| self.rules.is_outlet_type(w) || self.rules.is_title(w) || self.rules.is_organization_word(w);
         if q > 0
             && self
                 .word(q - 1)

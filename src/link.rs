@@ -472,7 +472,7 @@ impl<'a> Linker<'a> {
                     self.rules.is_first_name(w)
                         || self.rules.is_title(w)
                         || self.rules.is_unnamed(w)
-                        || self.rules.organization_at(std::iter::once(w)).is_some()
+                        || self.rules.is_organization_word(w)
                         || self.name_like(w)
                             && (o.1 + 1..(o.1 + 4).min(b)).any(|x| self.word(x).is_some_and(|n| definite(n) && self.rules.is_title(n)))
                 })
@@ -741,7 +741,7 @@ impl<'a> Linker<'a> {
                         && !self.rules.is_place_nisba(n)
                         && self.rules.time_at(std::iter::once(n)).is_none())
                 && self.rules.marker(n).is_none()
-                && self.rules.organization_at(std::iter::once(n)).is_none()
+                && !self.rules.is_organization_word(n)
                 && self.rules.place_at(std::iter::once(n)).is_none()
             {
                 e += 1;
@@ -1098,7 +1098,7 @@ impl<'a> Linker<'a> {
             && (from..i).filter_map(|x| self.word(x)).all(|x| !self.rules.is_document(x) && !self.rules.is_frame(x))
             && !(i + 1 < self.seg.tokens.len() && self.is_opener(i + 1))
             && self.word(i + 1).is_none_or(|n| {
-                !definite(n) && !self.rules.is_outlet_type(n) && self.rules.organization_at(std::iter::once(n)).is_none()
+                !definite(n) && !self.rules.is_outlet_type(n) && !self.rules.is_organization_word(n)
             })
     }
 
@@ -1138,15 +1138,14 @@ impl<'a> Linker<'a> {
             return false;
         }
         let head = self.word(np_start).unwrap_or_default();
-        let role_or_body =
-            self.rules.organization_at(std::iter::once(head)).is_some() || self.rules.is_title(head) || self.rules.is_unnamed(head);
+        let role_or_body = self.rules.is_organization_word(head) || self.rules.is_title(head) || self.rules.is_unnamed(head);
         let in_place = role_or_body && self.rules.place_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_some();
         // A body follows: a definite word or a body's word in the construct
         // (مسؤول في وزارة الخارجية), not a time, speech noun, document or
         // adverbial (مصادر في تصريح، في الوقت نفسه).
         let body_follows = || {
             self.word(k + 1).is_some_and(|w| {
-                (definite(w) || self.rules.organization_at(std::iter::once(w)).is_some())
+                (definite(w) || self.rules.is_organization_word(w))
                     && self.rules.time_at((k + 1..k + 4).filter_map(|x| self.word(x))).is_none()
                     && !self.rules.is_frame(w)
                     && !self.rules.is_document(w)
@@ -1228,7 +1227,7 @@ impl<'a> Linker<'a> {
                     && !n.strip_prefix(['ب', 'ل']).is_some_and(|r| {
                         self.body_word(r)
                             || self.rules.is_place_head(r)
-                            || self.rules.organization_at(std::iter::once(r)).is_some()
+                            || self.rules.is_organization_word(r)
                             || self.rules.place_at(std::iter::once(r)).is_some()
                     })
             };
@@ -1266,7 +1265,7 @@ impl<'a> Linker<'a> {
     /// Whether a folded word is a body's word: an organisation head or a
     /// team, club or facility (وزارة، نادي، مطار).
     fn body_word(&self, w: &str) -> bool {
-        self.rules.organization_at(std::iter::once(w)).is_some() || self.rules.is_body(w)
+        self.rules.is_organization_word(w) || self.rules.is_body(w)
     }
 
     /// Whether the first name at `x` names an institution after a king or
@@ -1552,7 +1551,7 @@ impl<'a> Linker<'a> {
             || r.is_document(rest)
             || r.is_title(rest)
             || r.is_unnamed(rest)
-            || r.organization_at(std::iter::once(rest)).is_some();
+            || r.is_organization_word(rest);
         known.then_some(rest)
     }
 
@@ -1610,8 +1609,8 @@ impl<'a> Linker<'a> {
             // المنتهية ولايته رجب طيب أردوغان: a region's or body's word with
             // a pronoun on it belongs to the role before the name, and its و
             // is its own, no coordination.
-            let own_noun = possessed_noun(w)
-                .is_some_and(|own| self.rules.is_place_head(&own) || self.rules.organization_at(std::iter::once(own.as_str())).is_some());
+            let own_noun =
+                possessed_noun(w).is_some_and(|own| self.rules.is_place_head(&own) || self.rules.is_organization_word(own.as_str()));
             if k > 0 && own_noun {
                 k += 1;
                 after_head = false;
@@ -1656,7 +1655,7 @@ impl<'a> Linker<'a> {
                 || self.rules.is_unnamed(w)
                 || self.rules.is_document(w)
                 || self.rules.is_outlet_type(w)
-                || self.rules.organization_at(std::iter::once(w)).is_some()
+                || self.rules.is_organization_word(w)
             {
                 // د. جمعان: an abbreviated title takes the name right after it.
                 let abbreviated = w.ends_with('.') || w.chars().count() == 1;
@@ -2473,7 +2472,7 @@ impl<'a> Linker<'a> {
                 && !self.rules.is_title(verb)
                 && !self.rules.is_unnamed(verb)
                 && !self.rules.is_first_name(verb)
-                && self.rules.organization_at(std::iter::once(verb)).is_none() =>
+                && !self.rules.is_organization_word(verb) =>
             {
                 verb
             }
@@ -2679,7 +2678,7 @@ impl<'a> Linker<'a> {
         self.rules.is_title(w)
             || self.rules.is_unnamed(w)
             || self.rules.is_outlet_type(w)
-            || self.rules.organization_at(std::iter::once(w)).is_some()
+            || self.rules.is_organization_word(w)
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
     }
 
@@ -2903,10 +2902,7 @@ impl<'a> Linker<'a> {
                 .last()?;
             // (Not a body inside a role or before a name: رئيس الحكومة
             // تمام سلام، بلدية الهفوف الدكتور قاسم الهزوم.)
-            let body = (from..e).find(|&k| {
-                self.word(k)
-                    .is_some_and(|w| self.rules.organization_at(std::iter::once(w)).is_some())
-            })?;
+            let body = (from..e).find(|&k| self.word(k).is_some_and(|w| self.rules.is_organization_word(w)))?;
             let plain = (body..e).all(|k| {
                 self.word(k).is_some_and(|w| {
                     !self.rules.is_title(w) && !self.rules.is_first_name(w) && !self.rules.cuts_before(w) && !self.name_like(w)
@@ -3060,7 +3056,7 @@ impl<'a> Linker<'a> {
             }
             // وزارة، وزير، واشنطن، وليد: a word that only begins with و opens
             // the phrase; nothing before it belongs to it.
-            let lexical = self.rules.organization_at(std::iter::once(w)).is_some()
+            let lexical = self.rules.is_organization_word(w)
                 || self.rules.is_title(w)
                 || self.rules.is_unnamed(w)
                 || self.rules.is_outlet_type(w)
@@ -3182,7 +3178,7 @@ impl<'a> Linker<'a> {
         let known = self.rules.is_unnamed(first_word)
             || self.rules.is_title(first_word)
             || self.rules.is_outlet_type(first_word)
-            || self.rules.organization_at(std::iter::once(first_word)).is_some()
+            || self.rules.is_organization_word(first_word)
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
             || named_in(self.recent(), first_word)
             || (opens_clause && ws.len() <= 3 && ws.iter().all(|w| self.name_like(w)))
@@ -3249,7 +3245,7 @@ impl<'a> Linker<'a> {
                             (definite(w) || e.kind != SpeakerType::Person)
                                 && (w.ends_with("ون") || w.ends_with("ين") || w.ends_with("اء"))
                                 && self.rules.place_at(std::iter::once(w.as_str())).is_none()
-                                && (w.ends_with("اء") || self.rules.organization_at(std::iter::once(w.as_str())).is_none())
+                                && (w.ends_with("اء") || !self.rules.is_organization_word(w.as_str()))
                         });
                 match agreement {
                     Agreement::Plural => plural,
@@ -3323,7 +3319,7 @@ impl<'a> Linker<'a> {
                 && (!relative_adjective(n) || !self.rules.is_place_nisba(n))
                 && !self.rules.is_title(n)
                 && !self.rules.is_unnamed(n)
-                && self.rules.organization_at(std::iter::once(n.as_ref())).is_none()
+                && !self.rules.is_organization_word(n.as_ref())
                 && self.rules.place_at(std::iter::once(n.as_ref())).is_none()
                 && self.word(np.0 + 1) == Some(n.as_ref())
                 && !self.rules.is_kinship(bare(t))
@@ -3409,7 +3405,7 @@ impl<'a> Linker<'a> {
                 }
                 let is_place = self.rules.place_at(key.iter().map(String::as_str)) == Some(key.len());
                 let describes = !is_place && key.first().is_some_and(|w| definite(w) || self.rules.is_title(w));
-                let org_head = self.rules.organization_at(std::iter::once(key[0].as_str())).is_some();
+                let org_head = self.rules.is_organization_word(key[0].as_str());
                 if key.len() <= 5 && describes {
                     let definite_head = definite(&key[0]);
                     let words: Vec<&str> = key.iter().map(|w| bare(w)).collect();
@@ -3903,7 +3899,7 @@ impl<'a> Linker<'a> {
                 // ل glued on ends the name before it.)
                 let lam_body = w
                     .strip_prefix('ل')
-                    .is_some_and(|s| self.rules.is_outlet_type(s) || self.rules.organization_at(std::iter::once(s)).is_some());
+                    .is_some_and(|s| self.rules.is_outlet_type(s) || self.rules.is_organization_word(s));
                 // (عبد اللطيف: the word after عبد is definite.)
                 let after_abd = q >= 2 && self.word(q - 2) == Some("عبد") && definite(w);
                 if opener(w) || lam_body || (!self.name_like(w) && !self.is_ali(q - 1) && !after_abd) {
@@ -4209,7 +4205,7 @@ impl<'a> Linker<'a> {
             && !r.cuts_before(w)
             && !r.is_preposition(w)
             && !r.is_complementizer(w)
-            && r.organization_at(std::iter::once(w)).is_none()
+            && !r.is_organization_word(w)
             && r.place_at(std::iter::once(w)).is_none()
             && !w.chars().any(|c| c.is_ascii_digit())
     }

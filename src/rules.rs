@@ -1042,6 +1042,12 @@ impl Rules {
         self.also.contains(word)
     }
 
+    /// Whether a folded word alone opens an organisation's name (وزارة،
+    /// شركة، المرصد).
+    pub fn is_organization_word(&self, word: &str) -> bool {
+        self.organization_at(std::iter::once(word)).is_some()
+    }
+
     /// Whether a folded word is a verb of appearing (جاء، ورد).
     pub fn is_appear(&self, word: &str) -> bool {
         self.appear.contains(word)
