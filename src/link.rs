@@ -2578,13 +2578,16 @@ impl<'a> Linker<'a> {
                 .any(|e| e.kind == SpeakerType::Person && name.iter().all(|w| e.key.iter().any(|k| k == w)))
         };
         let name_start = self.name_start(np);
-        // وعلق هنيدي على المقطع ... قائلا، وعلق هنيدي قائلا: a short bare
-        // name right after the verb, before a preposition or the participle
-        // itself, is its subject though no first name is known.
+        // وعلق هنيدي على المقطع ... قائلا، وعلق هنيدي قائلا، وتابعت أصالة
+        // حديثها قائلة: a short bare name right after the verb, before a
+        // preposition, the participle itself or a possessed object right
+        // before it, is its subject though no first name is known.
         let bare_name = name_start == Some(np.0)
             && ws.len() <= 3
             && ws.iter().all(|w| self.name_like(w) && !definite(w))
-            && (np.1 == cue || self.word(np.1).is_some_and(|w| self.rules.is_preposition(w)));
+            && (np.1 == cue
+                || self.word(np.1).is_some_and(|w| self.rules.is_preposition(w))
+                || possessive == Some(np.1) && np.1 + 1 == cue);
         let name_ok = match name_start {
             Some(s) => first_name_at(Some(s)) || known_person(s) || bare_name,
             None => !definite(&ws[ws.len() - 1]) || ws.len() <= 3,
