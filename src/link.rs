@@ -3885,8 +3885,11 @@ impl<'a> Linker<'a> {
         if self.rules.is_honorific(target) {
             return None;
         }
-        // فقد قدم إيسكو، بينما قدم عموري: the word after these is a verb.
-        let opener = |w: &str| self.rules.is_before_verb(w) || self.rules.conjunction_at(std::iter::once(w)) == Some(1);
+        // فقد قدم إيسكو، بينما قدم عموري، الفريق الذي تقوده مجدلينا: the
+        // word after these is a verb.
+        let opener = |w: &str| {
+            self.rules.is_before_verb(w) || self.rules.conjunction_at(std::iter::once(w)) == Some(1) || crate::rules::is_relative(w)
+        };
         for p in nr.0.saturating_sub(NAME_LOOKBACK_TOKENS)..nr.0 {
             if !self.is_word(p, target) {
                 continue;
