@@ -772,6 +772,15 @@ impl<'a> Linker<'a> {
     /// organisation with its genitives and adjectives, or a title with the
     /// name after it; objects and trailing descriptions are left out.
     fn np_extent(&self, r: (usize, usize)) -> (usize, usize) {
+        // ولفت التقرير | النظر إلى أن: the noun of لفت النظر opens the
+        // verb's object, after the subject as before it.
+        let r = match (r.0 + 1..r.1).find(|&i| {
+            self.word(i).is_some_and(|w| definite(w) && self.rules.opens_object(w))
+                && (i + 1 == r.1 || matches!(self.word(i + 1), Some("الي")))
+        }) {
+            Some(i) => self.trim_range((r.0, i)),
+            None => r,
+        };
         let (a, mut b) = self.read_np_extent(r);
         // شركة يوتيوب المملوكة | لغوغل: an adjective cut from its complement.
         while let Some(last) = (a + 1..b).rev().find(|&i| self.word(i).is_some())
