@@ -224,11 +224,29 @@ impl<'a> Ctx<'a> {
         // The folded word first: reading the original text costs more.
         let name_particle = || {
             self.word(i) == Some("فان")
-                && (i == floor || i > floor && self.word(i - 1).is_some_and(|p| self.rules.is_first_name(p)))
-                && self.word(i + 1).is_some_and(|n| !n.starts_with("ال"))
+                && (i == floor
+                    || i > floor
+                        && self
+                            .word(i - 1)
+                            .is_some_and(|p| self.rules.is_first_name(p) || self.name_before_van(p)))
+                && self
+                    .word(i + 1)
+                    .is_some_and(|n| !n.starts_with("ال") && !self.rules.opens_no_subject(n))
                 && (self.raw)(i) == "فان"
         };
         self.is_complementizer_at(i, floor) && !name_particle()
+    }
+
+    /// A word that may be a first name before فان (روبن فان بيرسي): no
+    /// article, marker, preposition or function word.
+    fn name_before_van(&self, w: &str) -> bool {
+        !w.starts_with("ال")
+            && w.chars().count() >= 3
+            && self.rules.marker(w).is_none()
+            && !self.rules.is_preposition(w)
+            && !self.rules.is_complementizer(w)
+            && !self.rules.cuts_before(w)
+            && !self.rules.opens_no_subject(w)
     }
 
     fn is_complementizer_at(&self, i: usize, floor: usize) -> bool {
