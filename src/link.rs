@@ -2973,19 +2973,23 @@ impl<'a> Linker<'a> {
         // ولكن ساي اويدا، مدير بيانات أسعار الحكومة، يقول إن: a role set off
         // by commas right before the verb, after a name that opens the
         // sentence or follows لكن or a clause conjunction (بينما، فيما), is the
-        // name's; the name is the subject.
+        // name's; the name is the subject. So is a clause about the name
+        // (لكن وولتر غولييلموني، وهو الأخ غير الشقيق لكافاني ومدير أعماله
+        // أيضا، كشف).
         if end > first + 2
             && self.seg.tokens[end - 1].is('،')
-            && let Some(open) = (end.saturating_sub(10).max(first + 1)..end - 1)
+            && let Some(open) = (end.saturating_sub(14).max(first + 1)..end - 1)
                 .rev()
                 .find(|&k| self.seg.tokens[k].is('،'))
             && (open + 1..end - 1).all(|k| self.word(k).is_some())
-            && self.word(open + 1).is_some_and(|w| self.rules.is_title(w))
+            && self
+                .word(open + 1)
+                .is_some_and(|w| self.rules.is_title(w) && end - open <= 10 || is_clause_pronoun(w))
         {
             // (غير أن إيران، عضو أوبك، حذرت: غير أن and إلا أن contrast too.)
             let contrast = |k: usize| {
                 self.word(k).is_some_and(|w| {
-                    matches!(w, "لكن" | "ولكن")
+                    matches!(w, "لكن" | "ولكن" | "اما")
                         || self.rules.conjunction_at(std::iter::once(w)).is_some()
                         || w == "ان" && k > first && matches!(self.word(k - 1), Some("غير" | "الا"))
                 })
