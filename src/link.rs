@@ -2984,12 +2984,13 @@ impl<'a> Linker<'a> {
             && (open + 1..end - 1).all(|k| self.word(k).is_some())
             && self
                 .word(open + 1)
-                .is_some_and(|w| self.rules.is_title(w) && end - open <= 10 || is_clause_pronoun(w))
+                .is_some_and(|w| (self.rules.is_title(w) || self.rules.is_unnamed(w)) && end - open <= 10 || is_clause_pronoun(w))
         {
             // (غير أن إيران، عضو أوبك، حذرت: غير أن and إلا أن contrast too.)
             let contrast = |k: usize| {
                 self.word(k).is_some_and(|w| {
                     matches!(w, "لكن" | "ولكن" | "اما")
+                        || is_kana(w)
                         || self.rules.conjunction_at(std::iter::once(w)).is_some()
                         || w == "ان" && k > first && matches!(self.word(k - 1), Some("غير" | "الا"))
                 })
