@@ -2161,7 +2161,12 @@ impl<'a> Linker<'a> {
         // before the verb wins over words found after an adverbial piece.
         // نقلت الوكالة في وقت سابق عن X: before a relaying verb stands the
         // outlet, and the source found after عن stays.
-        if (np.is_none() || head.np_late && !nql) && f.form.class == MarkerClass::Verb {
+        // وكان الله غفورا رحيما قال تعالى: praise right after the verb names
+        // its subject (God, or the one named before), not the words before.
+        let praise_first = f.head.0 < f.head.1 && self.praise_in((f.head.0, f.head.0 + 1)).is_some_and(|(k, _)| k == f.head.0);
+        if praise_first {
+            np = Some((f.head.0, f.head.0 + 1));
+        } else if (np.is_none() || head.np_late && !nql) && f.form.class == MarkerClass::Verb {
             np = self.subject_before(f.cue.0, f.sentence).or(np);
         } else if f.form.class == MarkerClass::Verb
             && !nql
@@ -2249,7 +2254,8 @@ impl<'a> Linker<'a> {
         // (قال تعالى، قال صلى الله عليه وسلم) it names God or points back.
         let praise = np.and_then(|r| self.praise_in(r));
         let (np, divine, eulogy) = match (np, praise) {
-            (Some(r), Some((k, _))) if k > r.0 => (Some((r.0, k)), false, None),
+            // (النبي – صلى الله عليه وسلم: not the dash before the praise.)
+            (Some(r), Some((k, _))) if k > r.0 => (Some(self.trim_range((r.0, k))), false, None),
             (_, Some((_, true))) => (None, true, None),
             (_, Some((k, false))) => (None, false, Some(k)),
             (np, None) => (np, false, None),
