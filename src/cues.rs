@@ -359,6 +359,16 @@ impl<'a> Ctx<'a> {
             // "... أعلام الإرهاب،" مضيفاً: the quotation's own comma or stop,
             // then a marker.
             Kind::Word => matches!(self.seg.tokens[c - 1].kind, Kind::Punct('،' | '.' | '!' | '؟')) && self.marker_at(n).is_some(),
+            // «استوصوا بالأسارى خيرًا» (رواه الطبراني).، "..." (البقرة: 19).: a
+            // short reference in parentheses ending the sentence. (Not an
+            // aside that reports: (كلا الأمران أكد عليهما بيان الخارجية).)
+            Kind::Punct('(') => (n + 1..para_end.min(n + 9))
+                .find(|&k| matches!(self.seg.tokens[k].kind, Kind::Punct('(' | ')')))
+                .is_some_and(|k| {
+                    self.is(k, ')')
+                        && (n + 1..k).all(|x| self.marker_at(x).is_none())
+                        && (k + 1 >= para_end || matches!(self.seg.tokens[k + 1].kind, Kind::Punct('.' | '!' | '؟') | Kind::Break))
+                }),
             _ => false,
         }
     }
