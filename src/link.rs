@@ -2283,7 +2283,7 @@ impl<'a> Linker<'a> {
             None if divine => (self.divine(), None),
             // رسول الله صلى الله عليه وسلم قال: the name before the praise;
             // قال صلى الله عليه وسلم: the person named before, or no one.
-            None if let Some(k) = eulogy => match self.subject_before(k, f.sentence) {
+            None if let Some(k) = eulogy => match self.praised_before(k).or_else(|| self.subject_before(k, f.sentence)) {
                 Some(r) => (self.resolve(r, None, agreement), Some(r)),
                 None => (self.continuation(agreement, f.sentence, false)?, None),
             },
@@ -2424,6 +2424,42 @@ impl<'a> Linker<'a> {
             self.rules
                 .epithet_at((k..end).map_while(|x| self.word(x)))
                 .map(|(_, divine)| (k, divine))
+        })
+    }
+
+    /// The name that the same praise last followed before `k` (قال رسول الله
+    /// صلى الله عليه وسلم ... وقال صلى الله عليه وسلم: رسول الله): praise
+    /// alone after a verb stands for it. The shortest phrase that names
+    /// someone, not the divine name alone.
+    fn praised_before(&self, k: usize) -> Option<Span> {
+        let words = |x: usize| (x..self.seg.tokens.len()).map_while(|y| self.word(y));
+        let (n, _) = self.rules.epithet_at(words(k))?;
+        let praise: Vec<&str> = words(k).take(n).collect();
+        let p = (k.saturating_sub(NAME_LOOKBACK_TOKENS)..k)
+            .rev()
+            .find(|&p| p > 0 && self.word(p) == Some(praise[0]) && words(p).take(n).eq(praise.iter().copied()))?;
+        // النبي - صلى الله عليه وسلم: over the dash.
+        let mut e = p;
+        while e > 0 && matches!(self.seg.tokens[e - 1].kind, Kind::Punct('-' | '–' | '—' | 'ـ')) {
+            e -= 1;
+        }
+        (1..=3.min(e)).find_map(|len| {
+            let r = (e - len, e);
+            let ws = self.words(r);
+            let ok = ws.len() == len
+                && ws
+                    .iter()
+                    .all(|w| self.rules.marker(w).is_none() && !self.rules.is_preposition(w) && !self.rules.cuts_before(w))
+                && !(len == 1 && ws[0] == self.rules.divine_key)
+                && {
+                    // (Not a verb before the praise: سئل صلى الله عليه وسلم.)
+                    let w = ws[0].as_ref();
+                    self.heads_source(r)
+                        || self.rules.is_first_name(w)
+                        || definite(w) && !self.rules.is_document(w) && !self.rules.is_self_source(w)
+                        || len == 2 && ws[1] == self.rules.divine_key && self.name_like(w)
+                };
+            ok.then_some(r)
         })
     }
 
