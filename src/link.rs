@@ -2114,8 +2114,16 @@ impl<'a> Linker<'a> {
         let verb_agreement = if relayed_by_outlet { Agreement::Unknown } else { f.form.agreement };
         let agreement = head.relay_pronoun.or(but_pronoun).unwrap_or(verb_agreement);
         let mut np = head.np.and_then(|r| self.without_non_subject(r)).filter(|_| but_pronoun.is_none());
-        if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r)) {
-            np = None; // ووصف X بأنه: X is the object
+        // ووصف X بأنه: X is the object; so is a source word standing alone
+        // before the clause (ووصفت الزوج بأنه), for a verb that needs one.
+        // (Not a longer phrase: the role and the object may run together,
+        // ووصف وزير الخارجية الإيراني المفاوضات بأنها.
+        // Nor after an object pronoun: ما وصفته رابطة الأطباء البريطانيين
+        // بأنه names the subject.)
+        let bare_verb = self.word(f.cue.0).is_some_and(|w| self.rules.marker(w).is_some());
+        let alone = |r: (usize, usize)| bare_verb && self.trim_range((r.1, f.head.1)).0 >= f.head.1 && self.words(r).len() <= 3;
+        if f.form.object_first && head.appos.is_none() && np.is_some_and(|r| !self.heads_source(r) || alone(r)) {
+            np = None;
         }
         // ووصف وزير الدفاع غافن ويليامسن الضربات بأنها: after a name of two
         // bare words, a definite noun that is no nisba surname (الحربي) is
