@@ -1307,7 +1307,9 @@ impl<'a> Linker<'a> {
         let on_it = |x: usize| matches!(self.word(x), Some("عليه" | "عليها" | "عليهم"));
         let obtained = self.rules.is_publishing(w) && on_it(k + 1);
         let published = !obtained && crate::rules::object_stem(w).is_some_and(|v| self.rules.is_publishing(v));
-        let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported || to || relayed || published || obtained;
+        // في تصريحات لمراسل بي بي سي: the correspondent's outlet.
+        let correspondent = w.strip_prefix('ل').is_some_and(|r| self.rules.is_writer(r));
+        let lead = w == "ل" || w == "في" || self.rules.is_via(w) || reported || to || relayed || published || obtained || correspondent;
         let mut start = if obtained {
             k + 2
         } else if lead {
