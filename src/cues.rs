@@ -308,6 +308,13 @@ impl<'a> Ctx<'a> {
         {
             return true; // منظمة "هيومن رايتس ووتش"، زعيم "حزب الله"، لموقع "سكاي نيوز"، لقوات "..."
         }
+        // وكالة أنباء «دوغان»: after the type word and its complement.
+        if q >= 2
+            && self.word(q - 1).is_some_and(|w| self.rules.is_type_complement(w))
+            && self.word(q - 2).is_some_and(|w| self.rules.is_outlet_type(w))
+        {
+            return true;
+        }
         // A quoted outlet name (حصلت «الشرق الأوسط» على نسخة) is a name.
         let inside: Vec<&str> = (q + 1..c).filter_map(|k| self.word(k)).collect();
         if self.rules.outlet_name_at(inside.iter().copied()) == Some(inside.len()) {

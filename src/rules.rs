@@ -255,6 +255,7 @@ pub struct Rules {
     outlet_types: WordSet,
     not_media: WordSet,
     media_genitives: WordSet,
+    type_complements: WordSet,
     owner_adjectives: WordSet,
     frames: WordSet,
     appear: WordSet,
@@ -474,6 +475,8 @@ struct OutletsFile {
     not_media: Vec<String>,
     #[serde(default)]
     genitives: Vec<String>,
+    #[serde(default)]
+    type_complements: Vec<String>,
     #[serde(default)]
     owner_adjectives: Vec<String>,
     frames: Vec<String>,
@@ -901,6 +904,7 @@ impl Rules {
             outlet_types: outlet_type_forms(folded(&outlets.types)).into(),
             not_media: definite_set(&outlets.not_media),
             media_genitives: set(&outlets.genitives),
+            type_complements: set(&outlets.type_complements),
             owner_adjectives: set(&outlets.owner_adjectives),
             frames: set(&outlets.frames),
             appear: set(&markers.clause.appear),
@@ -1124,6 +1128,12 @@ impl Rules {
     /// Whether a folded ل phrase goes on with a medium's name (للأنباء).
     pub fn is_media_genitive(&self, word: &str) -> bool {
         self.media_genitives.contains(word)
+    }
+
+    /// Whether a folded word completes a medium's type word before its
+    /// name (وكالة أنباء «دوغان»).
+    pub fn is_type_complement(&self, word: &str) -> bool {
+        self.type_complements.contains(word)
     }
 
     /// Whether a folded adjective after a medium's type word leaves a ل
