@@ -1023,9 +1023,12 @@ impl<'a> Linker<'a> {
             // رونالد ليفي من جامعة ستانفورد: "from" an institution ends a
             // name; so does "from" anything after a first and a last name
             // (توم كوتون من قدامى المحاربين).
+            // صديجي اغ حمادي من مدينة ميناكا: so does "from" a town or region.
             let from_institution = w == "من"
                 && (self.rules.organization_at((i + 1..b).filter_map(|x| self.word(x))).is_some()
-                    || self.word(i + 1).is_some_and(|n| self.rules.is_outlet_type(n))
+                    || self
+                        .word(i + 1)
+                        .is_some_and(|n| self.rules.is_outlet_type(n) || self.rules.is_place_head(n))
                     || i >= s + 2 && first);
             // عبدالعزيز بن علي التركي: the name علي folds to على, a marker
             // only with لسان after it.
