@@ -2530,9 +2530,11 @@ impl<'a> Linker<'a> {
             return Some(((first + 1, k), None));
         }
         // من جانب آخر، استنكر الشيخ ...: after a frame the verb needs no و.
+        // حدد ولي العهد السعودي، الأمير محمد بن سلمان، ...، مشددا: nor at the
+        // sentence's start, before a word that heads a source.
         let bare_verb = match verb.strip_prefix(['و', 'ف']) {
             Some(v) => v,
-            None if first > self.seg.sentences[sentence].first
+            None if (first > self.seg.sentences[sentence].first || self.heads_source((first + 1, first + 2)))
                 && !self.rules.is_title(verb)
                 && !self.rules.is_unnamed(verb)
                 && !self.rules.is_first_name(verb)
