@@ -159,8 +159,13 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 end += d.len_utf8();
             }
             // د. جمعان، م. خالد: a lone Arabic letter with a dot abbreviates a
-            // title, one word; no sentence ends in a lone letter.
-            if end == i + 2 && b >= 0xD8 && bytes.get(end) == Some(&b'.') && bytes.get(end + 1) == Some(&b' ') {
+            // title, one word; no sentence ends in a lone letter. So does one
+            // written against the name (د.اليحيا).
+            if end == i + 2
+                && b >= 0xD8
+                && bytes.get(end) == Some(&b'.')
+                && (bytes.get(end + 1) == Some(&b' ') || end + 1 < bytes.len() && word_bytes_at(bytes, end + 1) == 2)
+            {
                 end += 1;
             }
             tokens.push(Token {
@@ -335,6 +340,31 @@ mod tests {
             words(&n.text),
             ["تزيد", "علي", "2.7", "مليون", "،", "قال", "ل", "\"", "العربيه.نت", "\"", "."]
         );
+    }
+
+    #[test]
+    fn an_abbreviation_keeps_its_dot_against_the_name() {
+        let n = normalize("وأوضح د.ممدوح الثقيل أن الدورة تأتي ضمن منظومة. وقال د. خالد إن");
+        assert_eq!(
+            words(&n.text),
+            [
+                "واوضح",
+                "د.",
+                "ممدوح",
+                "الثقيل",
+                "ان",
+                "الدوره",
+                "تاتي",
+                "ضمن",
+                "منظومه",
+                ".",
+                "وقال",
+                "د.",
+                "خالد",
+                "ان"
+            ]
+        );
+        assert_eq!(segment(&n.text).sentences.len(), 2);
     }
 
     #[test]
