@@ -194,6 +194,10 @@ impl<'a> Ctx<'a> {
         if !f.can_report(self.word(i + 1)) {
             return None; // جاءت النتائج: not a verb of reporting here
         }
+        // إبان الحرب "during", رأي "opinion": the noun as written.
+        if f.spelled_as_noun((self.raw)(i)) {
+            return None;
+        }
         if f.also_preposition
             && let Some(prev) = i.checked_sub(1).and_then(|p| self.word(p))
         {
