@@ -209,10 +209,13 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
                     .map(|j| toks[j].text(text))
                     .any(|w| f.has_other_sense(w))
             };
+            // (Not a form a noun folds to, spelt apart in the article only,
+            // with no clause after it: منذ عام 1981، إبان الحقبة السوفياتية.)
             if n < end
                 && toks[n].is_word()
                 && rules.marker(toks[n].text(text)).is_some_and(|f| {
                     f.class != MarkerClass::Subject
+                        && (clause_follows() || !f.noun_spellings.iter().any(|s| crate::normalize::fold_str(s) == toks[n].text(text)))
                         && f.can_report(next)
                         && !(f.needs_clause && !clause_follows() && (conjunction || other_sense(f)))
                 })
