@@ -1213,10 +1213,11 @@ impl<'a> Linker<'a> {
                 return (x > k + 1).then_some(x);
             }
             // نقيب الأطباء في تعز الدكتور صادق الشجاع: a rank or honorific
-            // with the article opens the holder's name; a principal does
-            // not (في إدارة الرئيس ترامب، في جامعة الملك عبدالعزيز).
+            // with the article, or abbreviated (المشرف على الكرسي د. عودة
+            // الحازمي), opens the holder's name; a principal does not (في
+            // إدارة الرئيس ترامب، في جامعة الملك عبدالعزيز).
             if x > k + 1
-                && definite(w)
+                && (definite(w) || w.ends_with('.'))
                 && self.rules.is_title(w)
                 && !w.strip_prefix("ال").is_some_and(|r| self.rules.is_principal(r))
                 && !self.named_institution(x + 1)
