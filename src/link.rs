@@ -1253,6 +1253,11 @@ impl<'a> Linker<'a> {
             if x == k + 1 && self.rules.is_outlet_type(w) {
                 continue;
             }
+            // في حديثه الخاص للزميلة ليليان تنوري: the occasion of speaking,
+            // and the name after it is the one spoken to.
+            if x == k + 1 && self.rules.is_frame(without_pronoun(w)) {
+                return None;
+            }
             if self.rules.cuts_before(w)
                 || self.rules.marker_with_object(w).is_some()
                 || self.rules.is_complementizer(w)
