@@ -215,7 +215,9 @@ pub fn clause_end(text: &str, seg: &Segments, quotes: &Quotes, rules: &Rules, se
                 && toks[n].is_word()
                 && rules.marker(toks[n].text(text)).is_some_and(|f| {
                     f.class != MarkerClass::Subject
-                        && (clause_follows() || !f.noun_spellings.iter().any(|s| crate::normalize::fold_str(s) == toks[n].text(text)))
+                        && (f.noun_spellings.is_empty()
+                            || clause_follows()
+                            || !f.noun_spellings.iter().any(|s| crate::normalize::fold_str(s) == toks[n].text(text)))
                         && f.can_report(next)
                         && !(f.needs_clause && !clause_follows() && (conjunction || other_sense(f)))
                 })
