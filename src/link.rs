@@ -2898,10 +2898,13 @@ impl<'a> Linker<'a> {
             _ => return None,
         };
         // أما opens its clause; إما (folded alike) pairs with أو instead.
+        // Far from the verb (أما رعد جاسم (36 سنة) الموظف في شركة «نفط
+        // الجنوب»، فقال) only before a person's name.
         let p = (first..end)
             .rev()
-            .take(12)
+            .take(20)
             .find(|&k| matches!(self.word(k), Some("اما" | "واما")))?;
+        let far = end - p > 12;
         if !(p == first || self.seg.tokens[p - 1].is('،') || self.word(p) == Some("واما")) {
             return None;
         }
@@ -2925,7 +2928,20 @@ impl<'a> Linker<'a> {
             [a, ..] => (p + 1, *a),
         };
         let np = self.np_extent(self.trim_range(piece));
-        (np.0 < np.1 && self.words(np).len() <= 8 && (self.heads_source(np) || self.name_start(np).is_some())).then_some(np)
+        let person = || {
+            self.name_start(np) == Some(np.0)
+                && self
+                    .word(np.0)
+                    .is_some_and(|w| !is_clause_pronoun(w) && !definite(w) && !self.rules.cuts_before(w))
+        };
+        (np.0 < np.1
+            && self.words(np).len() <= 8
+            && if far {
+                person()
+            } else {
+                self.heads_source(np) || self.name_start(np).is_some()
+            })
+        .then_some(np)
     }
 
     /// Whether token `k` opens a clause: it starts its sentence or a comma
