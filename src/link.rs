@@ -909,8 +909,9 @@ impl<'a> Linker<'a> {
                     return self.trim_range((a, idx[n - 1] + 1));
                 }
                 // الموقع الرسمي لنادي ليفربول: an owner without the article
-                // goes on with its name.
-                prev_def = definite(w) || quoted || genitive && (!owned || w.starts_with("لل")) || kings;
+                // goes on with its name; so does any genitive without it, in
+                // the construct (منظمة قسط لدعم حقوق الإنسان).
+                prev_def = definite(w) || quoted || genitive && w.starts_with("لل") || kings;
             }
             return (a, b);
         }
