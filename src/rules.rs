@@ -1442,36 +1442,37 @@ mod tests {
         assert!(err.contains("markers.toml") && err.contains("verb قال"), "{err}");
     }
 
+    /// The error from loading the rules with one embedded file edited
+    /// (`from` replaced by `to`); the other files fall back to the
+    /// embedded ones.
+    fn error_with_edit(file: &str, from: &str, to: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, embedded) = EMBEDDED.iter().find(|(n, _)| *n == file).unwrap();
+        let edited = embedded.replace(from, to);
+        assert_ne!(&edited, embedded, "{from} is not in {file}");
+        std::fs::write(dir.path().join(file), edited).unwrap();
+        Rules::from_dir(dir.path()).unwrap_err().to_string()
+    }
+
     #[test]
     fn a_relative_object_must_be_a_verb_lemma() {
-        let dir = tempfile::tempdir().unwrap();
-        // The other files fall back to the embedded ones.
-        let (_, embedded) = EMBEDDED.iter().find(|(n, _)| *n == "markers.toml").unwrap();
-        let markers = embedded.replace("relative_objects = [\"قال\"]", "relative_objects = [\"همس\"]");
-        std::fs::write(dir.path().join("markers.toml"), markers).unwrap();
-        let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
+        let err = error_with_edit("markers.toml", "relative_objects = [\"قال\"]", "relative_objects = [\"همس\"]");
         assert!(err.contains("markers.toml") && err.contains("relative_objects همس"), "{err}");
     }
 
     #[test]
     fn an_as_said_verb_must_be_a_verb_lemma() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_, embedded) = EMBEDDED.iter().find(|(n, _)| *n == "markers.toml").unwrap();
-        let markers = embedded.replace("as_said = [\"قال\"", "as_said = [\"همس\"");
-        assert_ne!(&markers, embedded);
-        std::fs::write(dir.path().join("markers.toml"), markers).unwrap();
-        let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
+        let err = error_with_edit("markers.toml", "as_said = [\"قال\"", "as_said = [\"همس\"");
         assert!(err.contains("markers.toml") && err.contains("as_said همس"), "{err}");
     }
 
     #[test]
     fn an_honorific_with_titles_must_be_an_honorific() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_, embedded) = EMBEDDED.iter().find(|(n, _)| *n == "entities.toml").unwrap();
-        let entities = embedded.replace("honorifics = [\"سموه\", \"سموها\"]", "honorifics = [\"سموه\", \"حضرته\"]");
-        assert_ne!(&entities, embedded);
-        std::fs::write(dir.path().join("entities.toml"), entities).unwrap();
-        let err = Rules::from_dir(dir.path()).unwrap_err().to_string();
+        let err = error_with_edit(
+            "entities.toml",
+            "honorifics = [\"سموه\", \"سموها\"]",
+            "honorifics = [\"سموه\", \"حضرته\"]",
+        );
         assert!(err.contains("entities.toml") && err.contains("honorific_titles حضرته"), "{err}");
     }
 }
