@@ -195,7 +195,7 @@ impl<'a> Ctx<'a> {
             return None; // جاءت النتائج: not a verb of reporting here
         }
         // إبان الحرب "during", رأي "opinion": the noun as written.
-        if f.spelled_as_noun((self.raw)(i)) {
+        if f.spelled_as_noun(|| (self.raw)(i)) {
             return None;
         }
         if f.also_preposition

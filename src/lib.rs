@@ -167,7 +167,7 @@ pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues
     // the noun, which reports nothing and names no one.
     let noun_at = |i: usize| {
         let w = seg.tokens[i].text(&norm.text);
-        rules.marker(w).is_some_and(|m| m.spelled_as_noun(raw_fn(i)))
+        rules.marker(w).is_some_and(|m| m.spelled_as_noun(|| raw_fn(i)))
     };
     let mut notes = found.rejected.iter().filter(|r| r.head.is_some() && !noun_at(r.cue.0)).peekable();
     let mut linked = Vec::new();
@@ -178,7 +178,7 @@ pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues
             }
         }
         let (start, end) = cue_span(f.cue);
-        if f.form.spelled_as_noun(raw_fn(f.cue.0)) {
+        if f.form.spelled_as_noun(|| raw_fn(f.cue.0)) {
             out.decisions.push(Decision {
                 start,
                 end,

@@ -95,12 +95,13 @@ impl MarkerForm {
 
     /// Whether the marker's token, as written in the article, is spelt as
     /// the noun the form folds together with (رأي, not رأى), bare or after
-    /// و or ف.
-    pub fn spelled_as_noun(&self, written: &str) -> bool {
+    /// و or ف. `written` is read only for a form that has such a noun:
+    /// reading the original text costs more than the folded word.
+    pub fn spelled_as_noun<'w>(&self, written: impl FnOnce() -> &'w str) -> bool {
         if self.noun_spellings.is_empty() {
             return false;
         }
-        let w = crate::normalize::without_marks(written);
+        let w = crate::normalize::without_marks(written());
         let bare = w.strip_prefix(['و', 'ف']);
         self.noun_spellings.iter().any(|n| *n == w || bare == Some(n.as_str()))
     }
