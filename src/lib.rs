@@ -23,6 +23,7 @@ pub use model::{Claim, Decision, Extraction, QuoteType, Reason, SpeakerType};
 pub use rules::Rules;
 
 use normalize::Normalized;
+use rules::MarkerClass;
 use segment::Segments;
 
 /// Maps byte offsets of `original` to code-point offsets: the offsets a
@@ -139,6 +140,37 @@ pub fn extract_with(scratch: &mut Scratch, original: &str, rules: &Rules) -> Ext
 }
 
 /// Token `i` as written in `original`, before normalisation.
+/// Post-posed markers whose source is the speaker of the claim that opens
+/// their span (أعلنت الهيئة أن ...، حسبما أفادت عبر صفحتها): they report
+/// that claim again and only name its medium, which goes to the claims
+/// inside that have none.
+fn restated(linked: &mut [(&cues::Frame, link::Attribution, usize)]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for o in 0..linked.len() {
+        let (f, entity) = (linked[o].0, linked[o].1.entity);
+        if f.form.class != MarkerClass::Preposition || f.claim.1 > f.cue.0 {
+            continue;
+        }
+        // The inner marker opens the span, after at most كما or وقد.
+        let opens = |g: &cues::Frame| g.cue.0 >= f.claim.0 && g.cue.0 <= f.claim.0 + 2 && g.claim.1 <= f.claim.1;
+        if !linked
+            .iter()
+            .enumerate()
+            .any(|(k, (g, a, _))| k != o && a.entity == entity && opens(g))
+        {
+            continue;
+        }
+        let outlet = std::mem::take(&mut linked[o].1.outlet);
+        for (k, (g, a, _)) in linked.iter_mut().enumerate() {
+            if k != o && a.entity == entity && g.cue.0 >= f.claim.0 && g.claim.1 <= f.claim.1 && a.outlet.is_empty() {
+                a.outlet.clone_from(&outlet);
+            }
+        }
+        out.push(o);
+    }
+    out
+}
+
 fn written<'a>(original: &'a str, norm: &Normalized, seg: &Segments, i: usize) -> &'a str {
     let t = seg.tokens[i];
     &original[norm.to_original(t.start as usize)..norm.to_original(t.end as usize)]
@@ -188,12 +220,18 @@ pub fn attribute(original: &str, norm: &Normalized, seg: &Segments, found: &cues
         }
         let att = linker.link(f);
         let reason = if att.is_some() { Reason::Claim } else { Reason::NoSpeaker };
-        out.decisions.push(Decision { start, end, reason });
         if let Some(att) = att {
-            linked.push((f, att, render_fn(f.cue.0, f.cue.1, 0)));
+            linked.push((f, att, out.decisions.len()));
         }
+        out.decisions.push(Decision { start, end, reason });
     }
-    for (f, att, cue_text) in linked {
+    let restated = restated(&mut linked);
+    for (k, (f, att, decision)) in linked.into_iter().enumerate() {
+        if restated.contains(&k) {
+            out.decisions[decision].reason = Reason::AlreadyClaimed;
+            continue;
+        }
+        let cue_text = render_fn(f.cue.0, f.cue.1, 0);
         let s_byte = norm.to_original(seg.tokens[f.claim.0].start as usize);
         let e_byte = norm.to_original(seg.tokens[f.claim.1 - 1].end as usize);
         let (speaker, speaker_type, title) = linker.speaker(att.entity);
