@@ -2973,17 +2973,44 @@ impl<'a> Linker<'a> {
             "الذي" => self.word(cue).is_some_and(|v| !v.ends_with('ت') && !v.starts_with('ت')),
             _ => false,
         };
-        if cue >= first + 3 && self.word(cue - 1).is_some_and(relative_agrees) && self.seg.tokens[cue - 2].is('،') {
-            let e = cue - 2;
-            let mut s = e;
-            while s > first && e - s < 6 && self.word(s - 1).is_some_and(|w| self.name_like(w) || self.rules.is_particle(w)) {
-                s -= 1;
-            }
+        // Without the comma (ومنها مطار بروكسل الذي قال إن) only a name or
+        // a body right before the pronoun is taken.
+        let comma = cue >= 2 && self.seg.tokens[cue - 2].is('،');
+        if cue >= first + 3
+            && self
+                .word(cue - 1)
+                .is_some_and(|w| relative_agrees(w) && (comma || !w.starts_with('و')))
+        {
+            let e = if comma { cue - 2 } else { cue - 1 };
             let named = |n: &usize| {
                 self.word(*n)
                     .is_some_and(|w| self.rules.is_first_name(w) || named_in(self.recent(), w))
             };
-            if let Some(n) = (s..e).find(named) {
+            // Without the comma the words before may be an object (وجه
+            // ميسي رسالة شكر لزميله أندريس إنييستا الذي): only names known
+            // as names are taken back.
+            let mut s = e;
+            while s > first
+                && e - s < 6
+                && self.word(s - 1).is_some_and(|w| {
+                    self.rules.is_particle(w) || self.name_like(w) && (comma || named(&(s - 1)) && (w != "علي" || self.is_ali(s - 1)))
+                })
+            {
+                s -= 1;
+            }
+            // (قاضي داعش أبو سليمان الذي: the name opens at a first name or
+            // a particle, not at a body named before.)
+            let opening = |n: &usize| {
+                self.word(*n)
+                    .is_some_and(|w| self.rules.is_first_name(w) || self.rules.is_particle(w))
+            };
+            if let Some(n) = (s..e).find(|n| !comma && opening(n)).or_else(|| (s..e).find(named)) {
+                // خير الله خير الله الذي: الله closes a compound name.
+                let n = if n > first && self.word(n) == Some("الله") && self.word(n - 1).is_some_and(|w| self.name_like(w)) {
+                    n - 1
+                } else {
+                    n
+                };
                 return Some((n, e));
             }
             // صندوق النقد الدولي، الذي يعتبر: a body named right before,
@@ -2994,10 +3021,18 @@ impl<'a> Linker<'a> {
                 .last()?;
             // (Not a body inside a role or before a name: رئيس الحكومة
             // تمام سلام، بلدية الهفوف الدكتور قاسم الهزوم.)
-            let body = (from..e).find(|&k| self.word(k).is_some_and(|w| self.rules.is_organization_word(w)))?;
+            let body = (from..e).find(|&k| {
+                self.word(k)
+                    .is_some_and(|w| self.rules.is_organization_word(w) || self.rules.is_body(w))
+            })?;
+            // One name right after the body's word is the body's own (مطار
+            // بروكسل).
             let plain = (body..e).all(|k| {
                 self.word(k).is_some_and(|w| {
-                    !self.rules.is_title(w) && !self.rules.is_first_name(w) && !self.rules.cuts_before(w) && !self.name_like(w)
+                    !self.rules.is_title(w)
+                        && !self.rules.is_first_name(w)
+                        && (k == body || !self.rules.cuts_before(w))
+                        && (k <= body + 1 || !self.name_like(w))
                 })
             });
             // (Nor one after a preposition: عضوة مجلس الشيوخ عن ولاية
@@ -3006,7 +3041,10 @@ impl<'a> Linker<'a> {
                 && self
                     .word(body - 1)
                     .is_some_and(|w| self.rules.is_title(w) || self.rules.is_unnamed(w) || self.rules.is_preposition(w));
-            return (plain && !in_role).then_some((body, e));
+            // (Nor a feminine body before الذي: جامعة طيبة، الذي أفاد is
+            // the doctor named before it.)
+            let feminine = self.word(body).is_some_and(|w| w.ends_with('ه')) && self.word(cue - 1).is_some_and(|w| w.ends_with("الذي"));
+            return (plain && !in_role && !feminine).then_some((body, e));
         }
         let mut end = cue;
         while end > first
@@ -3610,11 +3648,13 @@ impl<'a> Linker<'a> {
                     }
                 }
                 // وأضاف المصدر نفسه after وقال باحث يمني: "the source" alone
-                // is the one quoted last.
+                // is the one quoted last; the plural not one person (وقالت
+                // المصادر after وقال اللاعب فرناندو).
                 if let [w] = key.as_slice()
                     && definite(w)
                     && self.rules.is_source_noun(w)
                     && let Some(&h) = self.history.last()
+                    && (bare(w) != "مصادر" || !self.named_person(&self.entities[h]))
                 {
                     return h;
                 }
@@ -3910,6 +3950,12 @@ impl<'a> Linker<'a> {
             .copied()
             .chain((floor..self.entities.len()).rev())
             .find(|&i| pred(&self.entities[i]))
+    }
+
+    /// Whether an entity is a person known by name, not by a description
+    /// (فرناندو, اللاعب البرازيلي; not تجار).
+    fn named_person(&self, e: &Entity) -> bool {
+        e.kind == SpeakerType::Person && (!e.title.is_empty() || e.key.first().is_some_and(|w| self.rules.is_first_name(w)))
     }
 
     /// The entities that resolution looks at: the most recent ones, so that
