@@ -129,6 +129,11 @@ fn is_ordinal(w: &str) -> bool {
 }
 
 fn definite(w: &str) -> bool {
+    // التزامها، التقطها: the article never takes a possessive after it;
+    // ال there is the word's own.
+    if w.starts_with("ال") && w.ends_with("ها") {
+        return false;
+    }
     w.starts_with("ال")
         || w.starts_with("بال")
         || w.starts_with("لل")
