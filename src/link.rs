@@ -4053,7 +4053,11 @@ impl<'a> Linker<'a> {
                     .is_some_and(|s| self.rules.is_outlet_type(s) || self.rules.is_organization_word(s));
                 // (عبد اللطيف: the word after عبد is definite.)
                 let after_abd = q >= 2 && self.word(q - 2) == Some("عبد") && definite(w);
-                if opener(w) || lam_body || (!self.name_like(w) && !self.is_ali(q - 1) && !after_abd) {
+                // (آمال بكير صديقة شويكار: a kinship word between names ends
+                // it too; جد وولف is a first name.)
+                let kin =
+                    self.rules.is_kinship(w) && q >= 2 && self.word(q - 2).is_some_and(|x| self.name_like(x) && !self.rules.is_kinship(x));
+                if opener(w) || lam_body || kin || (!self.name_like(w) && !self.is_ali(q - 1) && !after_abd) {
                     break;
                 }
                 if p - q >= 3 && !chain(Some(w)) && !chain(self.word(q)) {
