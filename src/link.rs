@@ -663,6 +663,17 @@ impl<'a> Linker<'a> {
                 if w == "ل" || w == "له" || w == "لها" || w == "لهم" || (addressee && self.lam != Some(k)) {
                     np_end = np_end.min(k);
                 }
+            } else if t.is('(')
+                && k == np_start + 1
+                && self
+                    .word(np_start)
+                    .is_some_and(|w| self.rules.is_organization_word(w) || self.rules.is_body(w))
+                && let Some(c) = (k + 2..(k + 7).min(b)).find(|&c| self.seg.tokens[c].is(')'))
+            {
+                // وقالت شركة (آر.تي.إي): the name in parentheses right after a
+                // body's word is its own.
+                k = c + 1;
+                continue;
             } else if t.is('(') || t.is('؛') {
                 // لاحم الناصر؛ المستشار: a semicolon, like a parenthesis,
                 // ends the phrase.
