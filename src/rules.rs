@@ -501,6 +501,9 @@ struct EntitiesFile {
     recordings: Vec<String>,
     unnamed: Vec<String>,
     titles: Vec<String>,
+    /// Titles only without the article (عالم "scientist", العالم "the world").
+    #[serde(default)]
+    bare_titles: Vec<String>,
     name_particles: Vec<String>,
     places: Vec<String>,
     cut_before: Vec<String>,
@@ -884,7 +887,8 @@ impl Rules {
                 });
             }
         }
-        let titles = with_article(folded(&entities.titles));
+        let mut titles = with_article(folded(&entities.titles));
+        titles.extend(folded(&entities.bare_titles));
         let unnamed = with_article(folded(&entities.unnamed));
         let mut manner_plurals = participle_plurals(&folded(&entities.manner));
         manner_plurals.retain(|w| !titles.contains(w) && !unnamed.contains(w));
