@@ -2951,10 +2951,14 @@ impl<'a> Linker<'a> {
                     .word(np.0)
                     .is_some_and(|w| !is_clause_pronoun(w) && !definite(w) && !self.rules.cuts_before(w))
         };
+        // أما عالم الاجتماع جوسلين تريكو المتخصص في ...، فيقول: a short
+        // role before the name.
+        let titled =
+            || self.word(np.0).is_some_and(|w| self.rules.is_title(w)) && self.name_start(np).is_some_and(|s| s > np.0 && s <= np.0 + 3);
         (np.0 < np.1
             && self.words(np).len() <= 8
             && if far {
-                person()
+                person() || titled()
             } else {
                 self.heads_source(np) || self.name_start(np).is_some()
             })
