@@ -369,7 +369,13 @@ impl<'a> Ctx<'a> {
             }
             // "... أعلام الإرهاب،" مضيفاً: the quotation's own comma or stop,
             // then a marker.
-            Kind::Word => matches!(self.seg.tokens[c - 1].kind, Kind::Punct('،' | '.' | '!' | '؟')) && self.marker_at(n).is_some(),
+            // «...» معتبرا أن: a participle needs no such stop.
+            Kind::Word => match self.marker_at(n) {
+                Some((f, _)) => {
+                    f.class == MarkerClass::Participle || matches!(self.seg.tokens[c - 1].kind, Kind::Punct('،' | '.' | '!' | '؟'))
+                }
+                None => false,
+            },
             // «استوصوا بالأسارى خيرًا» (رواه الطبراني).، "..." (البقرة: 19).: a
             // short reference in parentheses ending the sentence. (Not an
             // aside that reports: (كلا الأمران أكد عليهما بيان الخارجية).)
