@@ -816,7 +816,8 @@ impl<'a> Linker<'a> {
         let ws: Vec<Cow<str>> = idx.iter().filter_map(|&i| self.word_at(i)).collect();
         let it = || ws.iter().map(|w| w.as_ref());
         let described = self.rules.is_unnamed(&fw) && !self.rules.is_title(&fw) || self.is_quantity_phrase((a, b));
-        let organization = self.rules.organization_at(it()).is_some();
+        let org_words = self.rules.organization_at(it());
+        let organization = org_words.is_some();
         // وانتقد التقرير | تواصل حملة ترامب: a definite document takes no
         // genitive, so an indefinite word right after it opens the verb's
         // object (not a number, رقم or نفسه: البيان رقم 3، التقرير نفسه).
@@ -841,6 +842,12 @@ impl<'a> Linker<'a> {
             for (n, &i) in idx.iter().enumerate().skip(1) {
                 let w = self.word(i).unwrap_or_default();
                 let quoted = self.inside_quote(i, a);
+                // ووصف البيت الأبيض الاجتماعات: after a body known by a whole
+                // name of several words, a definite noun is the verb's object
+                // (an adjective, البيت الأبيض الأمريكي, goes on).
+                if org_words.is_some_and(|m| m >= 2 && n == m) && definite(w) && !relative_adjective(w) && !quoted {
+                    return self.trim_range((a, idx[n - 1] + 1));
+                }
                 // مفوضية الأمم المتحدة لشؤون اللاجئين، الاتحاد الأميركي للحريات
                 // المدنية: an organisation's name goes on through a ل genitive.
                 // وكالة الرئاسة العامة لشؤون المسجد النبوي: so does a
@@ -2770,7 +2777,8 @@ impl<'a> Linker<'a> {
         self.rules.is_title(w)
             || self.rules.is_unnamed(w)
             || self.rules.is_outlet_type(w)
-            || self.rules.is_organization_word(w)
+            // (البيت الأبيض: a body named by more than one word.)
+            || self.rules.organization_at(ws.iter().map(|w| w.as_ref())).is_some()
             || self.rules.place_at(ws.iter().map(|w| w.as_ref())).is_some()
     }
 
