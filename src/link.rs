@@ -3434,7 +3434,18 @@ impl<'a> Linker<'a> {
         let mut np = np;
         if matches!(kind, SpeakerType::Person | SpeakerType::Unnamed) && !self.is_quantity_phrase(np) {
             if let Some(s) = self.name_start(np) {
-                name_range = Some((s, np.1));
+                // ونفى ديفيد هيكتون الاتهامات: a definite plural in ات after
+                // two name words is the verb's object. Its stem is long: a
+                // family name in ات has a short one (السادات، الزيات).
+                // (After a known first name only; not a place: الإمارات.)
+                let plural_object = |w: &str| {
+                    w.starts_with("ال") && w.ends_with("ات") && w.chars().count() >= 8 && self.rules.place_at(std::iter::once(w)).is_none()
+                };
+                let end = (s + 2..np.1)
+                    .find(|&k| self.word(k).is_some_and(plural_object))
+                    .filter(|_| self.word(s).is_some_and(|w| self.rules.is_first_name(w)))
+                    .map_or(np.1, |k| self.trim_range((s, k)).1);
+                name_range = Some((s, end));
                 // بحسب تصريحات المحلل رود هول: the speech noun is no title.
                 let t0 = if self.word_at(np.0).is_some_and(|w| self.rules.is_frame(&w)) {
                     np.0 + 1
