@@ -629,6 +629,17 @@ impl<'a> Linker<'a> {
                 {
                     np_end = np_end.min(k);
                 }
+                // وقال الإسماعيلي بموقعه على الإنترنت: the speaker's own
+                // medium, ب or ل glued on and its pronoun after, ends the
+                // phrase.
+                if k > np_start
+                    && w.strip_prefix(['ب', 'ل']).is_some_and(|r| {
+                        let bare_medium = without_pronoun(r);
+                        bare_medium != r && self.rules.is_outlet_type(bare_medium)
+                    })
+                {
+                    np_end = np_end.min(k);
+                }
                 // مسؤول كردي فضل عدم كشف اسمه: the note that the source
                 // stays anonymous is no part of it.
                 if k > np_start && self.anonymity_note(k, b).is_some() {
