@@ -4402,6 +4402,7 @@ impl<'a> Linker<'a> {
             && r.marker_with_object(w).is_none()
             && !r.is_title(w)
             && !r.is_unnamed(w)
+            && !r.is_dependent_adjective(w)
             && !r.cuts_before(w)
             && !r.is_preposition(w)
             && !r.is_complementizer(w)
