@@ -82,20 +82,20 @@ pub fn pair(seg: &Segments) -> Quotes {
             let mut ok = open != close;
             let mut found = Vec::new();
             if ok {
+                let mut strays = 0;
                 for &m in &marks {
                     if is_open(m) {
                         stack.push(m);
                     } else if let Some(o) = stack.pop() {
                         found.push((o, Some(m)));
                     } else {
-                        ok = false;
-                        break;
+                        strays += 1;
                     }
                 }
-                // Unclosed openers run to the paragraph end (only the outermost).
-                if ok && stack.len() > 1 {
-                    ok = false;
-                }
+                // Unclosed openers run to the paragraph end (only the
+                // outermost). A closing mark with nothing open is marks used
+                // the wrong way round, or a text that lost its opening mark.
+                ok = strays == 0 && stack.len() <= 1;
                 found.extend(stack.iter().map(|&o| (o, None)));
             }
             if !ok {
@@ -103,8 +103,14 @@ pub fn pair(seg: &Segments) -> Quotes {
                 if open == '(' {
                     continue;
                 }
+                // (Closing marks alone, each glued to the word before it as
+                // a closing mark is, stay unpaired: الكارثة»، ... الحياة».
+                // Closing marks with a space after them open: ” تم اختراق.)
+                let glued_after_word = |m: usize| m > 0 && seg.tokens[m - 1].is_word() && seg.tokens[m - 1].end == seg.tokens[m].start;
+                let closers_only = open != close && marks.iter().all(|&m| !is_open(m) && glued_after_word(m));
                 found = match ascii_by_spacing(seg, &marks) {
                     Some(pairs) => pairs,
+                    None if closers_only => Vec::new(),
                     None => marks.chunks(2).map(|ch| (ch[0], ch.get(1).copied())).collect(),
                 };
             }
