@@ -3052,6 +3052,18 @@ impl<'a> Linker<'a> {
                 };
                 return Some((n, e));
             }
+            // وكالة رويترز، التي ذكرت أن، نيويورك تايمز، والتي زعمت: an
+            // outlet named right before.
+            let words_to_e = |k: usize| (k..e).all(|x| self.word(x).is_some());
+            if let Some(k) = (e.saturating_sub(5).max(first)..e).find(|&k| {
+                words_to_e(k)
+                    && self.word(k).is_some_and(|w| {
+                        self.rules.is_outlet_type(w) && !definite(w)
+                            || self.rules.outlet_name_at((k..e).filter_map(|x| self.word(x))) == Some(e - k)
+                    })
+            }) {
+                return Some((k, e));
+            }
             // صندوق النقد الدولي، الذي يعتبر: a body named right before,
             // its word opening the phrase after the last preposition.
             let from = (e.saturating_sub(6).max(first)..e)
