@@ -3058,7 +3058,9 @@ impl<'a> Linker<'a> {
             if let Some(k) = (e.saturating_sub(5).max(first)..e).find(|&k| {
                 words_to_e(k)
                     && self.word(k).is_some_and(|w| {
-                        self.rules.is_outlet_type(w) && !definite(w)
+                        // (Not a type word with ل or ك glued on: لصحيفة كلارين
+                        // is the genitive of what comes before.)
+                        self.rules.is_outlet_type(w) && !definite(w) && !w.starts_with(['ل', 'ك', 'ب'])
                             || self.rules.outlet_name_at((k..e).filter_map(|x| self.word(x))) == Some(e - k)
                     })
             }) {
