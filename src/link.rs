@@ -3661,12 +3661,18 @@ impl<'a> Linker<'a> {
                     {
                         return i;
                     }
+                    // (وأوضحت الشرطة after متحدثة باسم الشرطة: the body, not
+                    // the one who speaks for it.)
+                    let spokesperson = |e: &Entity| {
+                        matches!(e.kind, SpeakerType::Person | SpeakerType::Unnamed)
+                            && e.key.iter().chain(&e.title_key).any(|k| self.rules.is_speaks_for(k))
+                    };
                     // المرصد names the observatory before its director: an
                     // organisation word points back to an organisation first.
                     let org = org_head
-                        .then(|| self.find_entity(|e| e.kind != SpeakerType::Person && fits(e)))
+                        .then(|| self.find_entity(|e| e.kind != SpeakerType::Person && !spokesperson(e) && fits(e)))
                         .flatten();
-                    if let Some(i) = org.or_else(|| self.find_entity(fits)) {
+                    if let Some(i) = org.or_else(|| self.find_entity(|e| fits(e) && !(org_head && spokesperson(e)))) {
                         return i;
                     }
                     // وكيل مشيخة الأزهر: a role annexed to a definite noun is definite too.
@@ -3782,7 +3788,12 @@ impl<'a> Linker<'a> {
                     || t.kind == Kind::Break
                     || x > k + 1
                         && self.word(x).is_some_and(|w| {
-                            is_kana(w) || self.rules.marker(w).is_some() || self.rules.cuts_before(w) && !self.keeps_place(x, k)
+                            is_kana(w)
+                                || self.rules.marker(w).is_some()
+                                || self.rules.cuts_before(w) && !self.keeps_place(x, k)
+                                // (تحالف دعم الشرعية في اليمن العقيد الركن تركي
+                                // المالكي: a rank opens its holder's name.)
+                                || definite(w) && self.rules.is_military_rank(bare(w))
                         })
             })
             .unwrap_or(before.min(k + 9));
