@@ -398,8 +398,17 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if let Some(close) = self.quotes.closer(cs) {
+            // قالت: "..."، وامتنعت عن ...: after a colon, a quotation then a
+            // comma and a و-word is what was said, and the narrative goes on.
+            let after_colon = |c: usize| {
+                cs > 0
+                    && self.is(cs - 1, ':')
+                    && self.is(c + 1, '،')
+                    && self.word(c + 2).is_some_and(|w| w.starts_with('و') && w.chars().count() > 3)
+                    && self.quotes.closer(c + 3).is_none()
+            };
             let ends = match close {
-                Some(c) => self.closes_clause(c, sent),
+                Some(c) => self.closes_clause(c, sent) || after_colon(c),
                 None => true,
             };
             if ends {
