@@ -139,7 +139,6 @@ pub fn extract_with(scratch: &mut Scratch, original: &str, rules: &Rules) -> Ext
     attribute(original, norm, seg, &found, rules)
 }
 
-/// Token `i` as written in `original`, before normalisation.
 /// Post-posed markers whose source is the speaker of the claim that opens
 /// their span (أعلنت الهيئة أن ...، حسبما أفادت عبر صفحتها): they report
 /// that claim again and only name its medium, which goes to the claims
@@ -171,6 +170,7 @@ fn restated(linked: &mut [(&cues::Frame, link::Attribution, usize)]) -> Vec<usiz
     out
 }
 
+/// Token `i` as written in `original`, before normalisation.
 fn written<'a>(original: &'a str, norm: &Normalized, seg: &Segments, i: usize) -> &'a str {
     let t = seg.tokens[i];
     &original[norm.to_original(t.start as usize)..norm.to_original(t.end as usize)]
