@@ -1009,8 +1009,24 @@ impl Rules {
 
     /// A marker verb carrying an object pronoun (أعلنه، نقلته، قالته).
     pub fn marker_with_object(&self, word: &str) -> Option<&MarkerForm> {
-        self.marker(word)
-            .or_else(|| self.marker(object_stem(word)?).filter(|f| f.class == MarkerClass::Verb))
+        let verb = |f: &&MarkerForm| f.class == MarkerClass::Verb;
+        self.marker(word).or_else(|| {
+            let stem = object_stem(word)?;
+            self.marker(stem).filter(verb).or_else(|| {
+                // نفاه، رواه: a final ى is written ا before the pronoun. (Not
+                // the present, ما يراه "what he sees fit".)
+                let base = stem.strip_suffix('ا').filter(|b| !b.starts_with(['ي', 'ت']))?;
+                let mut buf = [0u8; 64];
+                let n = base.len();
+                let ya = 'ي'.len_utf8();
+                if n + ya > buf.len() {
+                    return None;
+                }
+                buf[..n].copy_from_slice(base.as_bytes());
+                'ي'.encode_utf8(&mut buf[n..n + ya]);
+                self.marker(std::str::from_utf8(&buf[..n + ya]).ok()?).filter(verb)
+            })
+        })
     }
 
     /// Length in words of a time expression (الشهر الماضي، أول من أمس) at `words`.
