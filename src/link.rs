@@ -1704,8 +1704,16 @@ impl<'a> Linker<'a> {
             if k == 0 && self.rules.is_kinship(w) && !self.rules.is_particle(w) && !possessed && idx.len() <= 3 {
                 return None;
             }
+            // رجال دين إيرانيون: a place's adjective in the plural describes;
+            // it names no one (not ليون، هيلاريون).
+            let plural_nisba = k > 0
+                && !definite(w)
+                && w.strip_suffix("ون")
+                    .or_else(|| w.strip_suffix("ين"))
+                    .is_some_and(|s| s.ends_with('ي') && self.rules.is_place_nisba(s));
             if coordinated
                 || possessed
+                || plural_nisba
                 || self.rules.is_title(w)
                 || self.rules.is_unnamed(w)
                 || self.rules.is_document(w)
