@@ -3832,9 +3832,27 @@ impl<'a> Linker<'a> {
     fn outlet_extent(&self, (a, b): (usize, usize)) -> (usize, usize) {
         self.named_outlet_extent((a, b)).unwrap_or_else(|| {
             // صحيفة حرييت الخميس، وكالة رويترز ، الخميس: a comma or a time
-            // word ends the name.
+            // word ends the name; so does another source after و (وسائل
+            // إعلام بريطانية وسياسيون، وكالة الأنباء السورية والمرصد
+            // السوري). Other words go on with the name (سورية ولبنانية،
+            // وكالة الغذاء والدواء الأمريكية).
+            let coordinated = |x: usize| {
+                x > a + 1
+                    && !self.inside_quote(x, a)
+                    && self.word(x).is_some_and(|w| {
+                        w.strip_prefix('و').is_some_and(|r| {
+                            let source = self.rules.is_organization_word(r)
+                                || self.rules.is_title(r)
+                                || self.rules.is_unnamed(r)
+                                || self.rules.is_source_noun(bare(r));
+                            // (Not a word that starts with و: وزارة، واير.)
+                            let own = self.rules.is_organization_word(w) || self.rules.is_title(w) || self.rules.is_outlet_type(w);
+                            source && !own && !relative_adjective(r) && !self.rules.is_outlet_type(bare(r))
+                        })
+                    })
+            };
             let end = (a + 1..b)
-                .find(|&x| self.seg.tokens[x].is('،') || self.time_at(x, b).is_some())
+                .find(|&x| self.seg.tokens[x].is('،') || self.time_at(x, b).is_some() || coordinated(x))
                 .unwrap_or(b);
             self.trim_range((a, end.max(a + 1)))
         })
