@@ -241,6 +241,9 @@ pub struct Rules {
     pub lemmas: Vec<String>,
     forms: Lexicon<MarkerForm>,
     verb_forms: HashMap<String, MarkerForm>,
+    /// Past verb forms in ى by their stem before an object pronoun, where
+    /// the ى is written ا (نفى → نفاه).
+    alef_stems: HashMap<String, MarkerForm>,
     complementizers: WordSet,
     not_after: WordSet,
     blocked_after: WordSet,
@@ -856,6 +859,13 @@ impl Rules {
                 (f.clone(), verb)
             })
             .collect();
+        // نفاه، رواه: a final ى is written ا before the pronoun. (Not the
+        // present, ما يراه "what he sees fit".)
+        let alef_stems: HashMap<String, MarkerForm> = forms
+            .iter()
+            .filter(|(f, m)| m.class == MarkerClass::Verb && !f.starts_with(['ي', 'ت']))
+            .filter_map(|(f, m)| Some((format!("{}ا", f.strip_suffix('ي')?), m.clone())))
+            .collect();
         let words = |v: &[String]| {
             v.iter()
                 .map(|s| fold_str(s).split_whitespace().map(str::to_string).collect())
@@ -896,6 +906,7 @@ impl Rules {
             lemmas,
             forms: forms.into(),
             verb_forms,
+            alef_stems,
             complementizers: set(&markers.clause.complementizers),
             not_after: set(&markers.clause.not_after),
             blocked_after: set(&markers.clause.blocked_after),
@@ -1009,23 +1020,11 @@ impl Rules {
 
     /// A marker verb carrying an object pronoun (أعلنه، نقلته، قالته).
     pub fn marker_with_object(&self, word: &str) -> Option<&MarkerForm> {
-        let verb = |f: &&MarkerForm| f.class == MarkerClass::Verb;
         self.marker(word).or_else(|| {
             let stem = object_stem(word)?;
-            self.marker(stem).filter(verb).or_else(|| {
-                // نفاه، رواه: a final ى is written ا before the pronoun. (Not
-                // the present, ما يراه "what he sees fit".)
-                let base = stem.strip_suffix('ا').filter(|b| !b.starts_with(['ي', 'ت']))?;
-                let mut buf = [0u8; 64];
-                let n = base.len();
-                let ya = 'ي'.len_utf8();
-                if n + ya > buf.len() {
-                    return None;
-                }
-                buf[..n].copy_from_slice(base.as_bytes());
-                'ي'.encode_utf8(&mut buf[n..n + ya]);
-                self.marker(std::str::from_utf8(&buf[..n + ya]).ok()?).filter(verb)
-            })
+            self.marker(stem)
+                .filter(|f| f.class == MarkerClass::Verb)
+                .or_else(|| self.alef_stems.get(stem))
         })
     }
 
