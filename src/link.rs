@@ -676,9 +676,7 @@ impl<'a> Linker<'a> {
                 }
             } else if t.is('(')
                 && k == np_start + 1
-                && self
-                    .word(np_start)
-                    .is_some_and(|w| self.rules.is_organization_word(w) || self.rules.is_body(w))
+                && self.word(np_start).is_some_and(|w| self.body_word(w))
                 && let Some(c) = (k + 2..(k + 7).min(b)).find(|&c| self.seg.tokens[c].is(')'))
             {
                 // وقالت شركة (آر.تي.إي): the name in parentheses right after a
@@ -3082,10 +3080,7 @@ impl<'a> Linker<'a> {
                 .last()?;
             // (Not a body inside a role or before a name: رئيس الحكومة
             // تمام سلام، بلدية الهفوف الدكتور قاسم الهزوم.)
-            let body = (from..e).find(|&k| {
-                self.word(k)
-                    .is_some_and(|w| self.rules.is_organization_word(w) || self.rules.is_body(w))
-            })?;
+            let body = (from..e).find(|&k| self.word(k).is_some_and(|w| self.body_word(w)))?;
             // One name right after the body's word is the body's own (مطار
             // بروكسل).
             let plain = (body..e).all(|k| {

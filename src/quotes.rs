@@ -106,8 +106,7 @@ pub fn pair(seg: &Segments) -> Quotes {
                 // (Closing marks alone, each glued to the word before it as
                 // a closing mark is, stay unpaired: الكارثة»، ... الحياة».
                 // Closing marks with a space after them open: ” تم اختراق.)
-                let glued_after_word = |m: usize| m > 0 && seg.tokens[m - 1].is_word() && seg.tokens[m - 1].end == seg.tokens[m].start;
-                let closers_only = open != close && marks.iter().all(|&m| !is_open(m) && glued_after_word(m));
+                let closers_only = open != close && marks.iter().all(|&m| !is_open(m) && glued_to_word(seg, m));
                 found = match ascii_by_spacing(seg, &marks) {
                     Some(pairs) => pairs,
                     None if closers_only => Vec::new(),
@@ -125,6 +124,12 @@ pub fn pair(seg: &Segments) -> Quotes {
     q
 }
 
+/// Whether the mark at `m` is glued to the word before it, as a closing
+/// mark is.
+fn glued_to_word(seg: &Segments, m: usize) -> bool {
+    m > 0 && seg.tokens[m - 1].is_word() && seg.tokens[m - 1].end == seg.tokens[m].start
+}
+
 /// Pairs same-character marks (") by their spacing: a mark with a space
 /// before and a letter after opens, one glued to the word before closes.
 /// `None` when the spacing is ambiguous or does not nest; pairing in order
@@ -134,10 +139,8 @@ fn ascii_by_spacing(seg: &Segments, marks: &[usize]) -> Option<Vec<(usize, Optio
     let mut stack = Vec::new();
     let mut pairs = Vec::new();
     for &m in marks {
-        let space_before = m == 0 || toks[m - 1].end < toks[m].start || toks[m - 1].kind == Kind::Break;
         let space_after = m + 1 >= toks.len() || toks[m + 1].start > toks[m].end || toks[m + 1].kind == Kind::Break;
-        let glued_before = !space_before && toks[m - 1].is_word();
-        match (space_before || !glued_before, space_after) {
+        match (!glued_to_word(seg, m), space_after) {
             (true, false) => stack.push(m),
             (false, _) => pairs.push((stack.pop()?, Some(m))),
             (true, true) => return None,
